@@ -128,7 +128,7 @@ internal static class SampleProgram
         printer.Line("Spend tiers (annualised spend):");
         printer.Line(RfmTables.TiersToMarkdown(tiers.Summaries));
 
-        SegmentationPipeline pipeline = SegmentationPipeline.FromRfm(rfm, tiers).WithSeed(options.Seed);
+        SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
         SegmentationResult result = Segment(pipeline, options, printer);
         Directory.CreateDirectory(options.Out);
         Write(printer, options.Out, "rfm.csv", w => RfmTables.WriteCustomersCsv(rfm, w, tiers));

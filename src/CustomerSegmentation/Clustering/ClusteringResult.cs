@@ -1,88 +1,199 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Clustering;
 
 /// <summary>
-/// A fitted clustering: centroids in the data's units, one label per row, the inertia and diagnostics. It is also
-/// the fitted model: <see cref="Predict(FeatureMatrix)"/> assigns new rows exactly as the fit assigned its own, so
-/// <c>Predict(data)</c> equals <see cref="Labels"/>.
+/// A fitted clustering: the model, one label per fitted row, the inertia and diagnostics. Any
+/// <see cref="IClusterer"/> returns one, built with the public constructor from its own <see cref="IClusteringModel"/>;
+/// <c>Predict(data)</c> equals <see cref="Labels"/> for the fitted rows.
 /// </summary>
 public sealed class ClusteringResult
 {
-    /// <param name="input">The fitted data.</param>
-    /// <param name="outcome">The winning restart.</param>
-    /// <param name="clusters">K.</param>
-    /// <param name="warn">The warnings, given the number of rows in each cluster.</param>
-    internal ClusteringResult(KMeansInput input, LloydOutcome outcome, int clusters, Func<int[], IEnumerable<string>> warn)
+    /// <summary>Builds the result of a fit from its model and labels; the constructor any clusterer uses.</summary>
+    /// <param name="data">The rows that were fitted.</param>
+    /// <param name="model">The fitted model; its features must be those of <paramref name="data"/>.</param>
+    /// <param name="labels">The cluster (0 to K - 1) of each fitted row, one per row.</param>
+    /// <param name="inertia">
+    /// The fit's cost, lower is better (K-means: the sum of squared distances to the centroids). Null computes the
+    /// sum over rows of the squared Euclidean distance to the row's centroid, in double.
+    /// </param>
+    /// <param name="iterations">The iterations the fit took (0 when the notion does not apply).</param>
+    /// <param name="converged">Whether the fit stopped by its convergence rule rather than an iteration limit.</param>
+    /// <param name="warnings">Anything the caller should know about the fit; null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/>, <paramref name="model"/> or <paramref name="labels"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The model's features differ from the data's, the model has no centroid of the right length per cluster, the
+    /// label count differs from the rows, a label lies outside 0..K - 1, or the inertia is negative or not finite;
+    /// the message names which.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is negative.</exception>
+    public ClusteringResult(
+        FeatureMatrix data,
+        IClusteringModel model,
+        IReadOnlyList<int> labels,
+        double? inertia = null,
+        int iterations = 0,
+        bool converged = true,
+        IEnumerable<string>? warnings = null)
     {
-        int features = input.FeatureCount;
-        K = clusters;
-        FeatureNames = input.Matrix.FeatureNames;
-        Model = new NearestCentroid(FeatureNames, input.Offset, outcome.Centres, input.MaxDegreeOfParallelism, input.Width);
-        double[] centres = Model.Centres.ToArray();
-        Centroids = Enumerable.Range(0, clusters)
-            .Select(k => ImmutableArray.Create(centres, k * features, features))
-            .ToImmutableArray();
-        Labels = ImmutableCollectionsMarshal.AsImmutableArray(outcome.Labels);
-        var sizes = new int[clusters];
-        foreach (int label in outcome.Labels)
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        CheckModel(data, model);
+        int k = model.K;
+        if (labels.Count != data.RowCount)
         {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"There are {labels.Count} labels for {data.RowCount} rows; give one label per fitted row."),
+                nameof(labels));
+        }
+
+        var copy = new int[labels.Count];
+        var sizes = new int[k];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            int label = labels[i];
+            if (label < 0 || label >= k)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Row {i} has label {label}, outside 0..{k - 1} for K = {k}."), nameof(labels));
+            }
+
+            copy[i] = label;
             sizes[label]++;
         }
 
+        double cost = inertia ?? SumOfSquares(data, model.Centroids, copy);
+        if (!double.IsFinite(cost) || cost < 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The inertia is {cost}; it must be finite and non-negative."), nameof(inertia));
+        }
+
+        Model = model;
+        Labels = ImmutableCollectionsMarshal.AsImmutableArray(copy);
         ClusterSizes = ImmutableCollectionsMarshal.AsImmutableArray(sizes);
-        Inertia = outcome.Inertia;
-        Iterations = outcome.Iterations;
-        Converged = outcome.Converged;
-        Warnings = warn(sizes).ToImmutableArray();
+        Inertia = cost;
+        Iterations = iterations;
+        Converged = converged;
+        Warnings = warnings is null ? [] : [.. warnings];
     }
 
+    /// <summary>The fitted model: it predicts new rows and keeps the centroids.</summary>
+    public IClusteringModel Model { get; }
+
     /// <summary>The number of clusters.</summary>
-    public int K { get; }
+    public int K => Model.K;
 
     /// <summary>The names of the features the clustering was fitted on, in order.</summary>
-    public ImmutableArray<string> FeatureNames { get; }
+    public ImmutableArray<string> FeatureNames => Model.FeatureNames;
 
-    /// <summary>The K centroids, each with one coordinate per feature, in the data's units.</summary>
-    public ImmutableArray<ImmutableArray<double>> Centroids { get; }
+    /// <summary>The K centroids, each with one coordinate per feature, in the fitted data's units.</summary>
+    public ImmutableArray<ImmutableArray<double>> Centroids => Model.Centroids;
 
-    /// <summary>The cluster (0 to K - 1) of each fitted row; equals <c>Predict(data)</c> for the final centroids.</summary>
+    /// <summary>The cluster (0 to K - 1) of each fitted row; equals <c>Predict(data)</c> for the fitted rows.</summary>
     public ImmutableArray<int> Labels { get; }
 
     /// <summary>The number of rows in each cluster.</summary>
     public ImmutableArray<int> ClusterSizes { get; }
 
     /// <summary>
-    /// The sum over rows of the (weighted) squared Euclidean distance to the row's centroid, in squared data units,
-    /// computed directly in double (not through the |x|^2 - 2x.c + |c|^2 shortcut).
+    /// The fit's cost, lower is better. For the K-means family: the sum over rows of the (weighted) squared Euclidean
+    /// distance to the row's centroid, computed directly in double.
     /// </summary>
     public double Inertia { get; }
 
-    /// <summary>The number of Lloyd iterations of the winning restart.</summary>
+    /// <summary>The iterations of the winning run (for mini-batch K-means: passes over the data).</summary>
     public int Iterations { get; }
 
-    /// <summary>True when the winning restart stopped because no label changed or the centre shift fell to the tolerance, false when it hit the iteration limit.</summary>
+    /// <summary>True when the fit stopped by its convergence rule, false when it hit the iteration limit.</summary>
     public bool Converged { get; }
 
     /// <summary>Anything the caller should know about the fit, e.g. fewer distinct clusters than K; empty when all went well.</summary>
     public ImmutableArray<string> Warnings { get; }
 
-    /// <summary>The exact predictor behind <see cref="Predict(FeatureMatrix)"/>, restorable from its parts.</summary>
-    internal NearestCentroid Model { get; }
-
-    /// <summary>The nearest centroid of every row of <paramref name="data"/>, computed as the fit computed its labels.</summary>
+    /// <summary>The cluster of every row of <paramref name="data"/>, as the model assigns it.</summary>
+    /// <param name="data">Rows with the fitted features, in order.</param>
+    /// <returns>One label (0 to K - 1) per row.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data's features differ from those of the fit (the message lists both).</exception>
     public int[] Predict(FeatureMatrix data) => Model.Predict(data);
 
-    /// <summary>The nearest centroid of one row given in the data's units, one value per feature; equal to <see cref="Predict(FeatureMatrix)"/> for that row.</summary>
-    /// <exception cref="ArgumentException">The row has the wrong length or a NaN or infinite value.</exception>
-    public int Predict(ReadOnlySpan<double> row) => Model.Predict(row);
-
-    /// <summary>The Euclidean (not squared) distance, in the data's units, from every row of <paramref name="data"/> to every centroid: rows x K.</summary>
+    /// <summary>The Euclidean (not squared) distance, in the data's units, from every row of <paramref name="data"/> to every centroid.</summary>
+    /// <param name="data">Rows with the fitted features, in order.</param>
+    /// <returns>A rows x K array of distances.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The data's features differ from those of the fit.</exception>
-    public double[,] Transform(FeatureMatrix data) => Model.Transform(data);
+    public double[,] Transform(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RequireFeatures(data, FeatureNames, nameof(data));
+        var distances = new double[data.RowCount, K];
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            for (int k = 0; k < K; k++)
+            {
+                distances[i, k] = Math.Sqrt(SquaredDistance(data, i, Centroids[k]));
+            }
+        }
+
+        return distances;
+    }
+
+    /// <summary>The squared Euclidean distance, in double, from row <paramref name="row"/> to <paramref name="centroid"/>.</summary>
+    internal static double SquaredDistance(FeatureMatrix data, int row, ImmutableArray<double> centroid)
+    {
+        double sum = 0;
+        for (int j = 0; j < centroid.Length; j++)
+        {
+            double delta = data[row, j] - centroid[j];
+            sum += delta * delta;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Rejects data whose feature names differ from <paramref name="names"/> (case-insensitive, in order).</summary>
+    /// <exception cref="ArgumentException">The names differ; the message lists both.</exception>
+    internal static void RequireFeatures(FeatureMatrix data, ImmutableArray<string> names, string parameter)
+    {
+        bool same = data.FeatureCount == names.Length
+            && data.FeatureNames.Zip(names).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+        if (!same)
+        {
+            throw new ArgumentException(
+                $"The clustering was fitted on features ({string.Join(", ", names)}) but the data has ({string.Join(", ", data.FeatureNames)}).",
+                parameter);
+        }
+    }
+
+    private static void CheckModel(FeatureMatrix data, IClusteringModel model)
+    {
+        RequireFeatures(data, model.FeatureNames, nameof(model));
+        ImmutableArray<ImmutableArray<double>> centroids = model.Centroids;
+        if (model.K < 1 || centroids.IsDefault || centroids.Length != model.K
+            || centroids.Any(c => c.IsDefault || c.Length != data.FeatureCount || c.Any(v => !double.IsFinite(v))))
+        {
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The model must have K >= 1 and K finite centroids of {data.FeatureCount} values each; it has K = {model.K} and {(centroids.IsDefault ? 0 : centroids.Length)} centroids."),
+                nameof(model));
+        }
+    }
+
+    private static double SumOfSquares(FeatureMatrix data, ImmutableArray<ImmutableArray<double>> centroids, int[] labels)
+    {
+        double sum = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            sum += SquaredDistance(data, i, centroids[labels[i]]);
+        }
+
+        return sum;
+    }
 }

@@ -39,6 +39,24 @@ public sealed class KMeansClusterer : IClusterer
     /// <summary>The options this clusterer runs with.</summary>
     public KMeansOptions Options { get; }
 
+    /// <summary>
+    /// A factory of K-means clusterers with <paramref name="options"/>, whose <see cref="KMeansOptions.K"/>,
+    /// <see cref="KMeansOptions.Seed"/> and <see cref="KMeansOptions.MaxDegreeOfParallelism"/> are replaced by each
+    /// request's: the caller (a pipeline or an elbow sweep) owns those.
+    /// </summary>
+    /// <param name="options">Every other setting (restarts, initialisation, tolerance, iterations); null for the defaults.</param>
+    /// <returns>The factory.</returns>
+    public static ClustererFactory Factory(KMeansOptions? options = null)
+    {
+        KMeansOptions settings = options ?? new KMeansOptions();
+        return request => new KMeansClusterer(settings with
+        {
+            K = request.K,
+            Seed = request.Seed,
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
+        });
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="KMeansOptions.K"/> exceeds the number of rows.</exception>
@@ -79,7 +97,7 @@ public sealed class KMeansClusterer : IClusterer
             }
         }
 
-        return new ClusteringResult(input, best!, clusters, sizes => Warn(sizes, clusters));
+        return NearestCentroid.Result(data, input, best!, sizes => Warn(sizes, clusters));
     }
 
     private static List<string> Warn(int[] sizes, int clusters)

@@ -6,9 +6,10 @@ namespace CustomerSegmentation.Clustering;
 
 /// <summary>
 /// Assigns rows to the nearest of K fixed centres exactly as a fit did: the same float32 offset, the same float32
-/// centres and the same kernel, so predictions equal the fit's labels bit for bit. Restorable from its parts.
+/// centres and the same kernel, so predictions equal the fit's labels bit for bit. Restorable from its parts. The
+/// model of <see cref="KMeansClusterer"/> and <see cref="MiniBatchKMeans"/>.
 /// </summary>
-internal sealed class NearestCentroid
+internal sealed class NearestCentroid : IClusteringModel
 {
     private readonly float[] _kernelCentres;
     private readonly double[] _centres;
@@ -28,7 +29,12 @@ internal sealed class NearestCentroid
         Width = width;
         _kernelCentres = LloydRun.ToFloat(centredCentres);
         _centres = LloydRun.DataUnits(offset, centredCentres);
+        int features = featureNames.Length;
+        Centroids = [.. Enumerable.Range(0, K).Select(k => ImmutableArray.Create(_centres, k * features, features))];
     }
+
+    /// <summary>The model kind written into model files.</summary>
+    public const string Kind = "NearestCentroid";
 
     public ImmutableArray<string> FeatureNames { get; }
 
@@ -42,8 +48,26 @@ internal sealed class NearestCentroid
 
     public VectorWidth Width { get; }
 
-    /// <summary>The centres in the data's units, row-major.</summary>
-    public ReadOnlySpan<double> Centres => _centres;
+    /// <inheritdoc />
+    public ImmutableArray<ImmutableArray<double>> Centroids { get; }
+
+    /// <summary>The result of a K-means-family fit: this model, the winning run's labels, inertia and diagnostics.</summary>
+    /// <param name="data">The fitted rows.</param>
+    /// <param name="outcome">The winning run.</param>
+    /// <param name="input">The fit's prepared input (offset and thread limit).</param>
+    /// <param name="warn">The warnings, given the number of rows in each cluster.</param>
+    public static ClusteringResult Result(FeatureMatrix data, KMeansInput input, LloydOutcome outcome, Func<int[], IEnumerable<string>> warn)
+    {
+        int clusters = outcome.Centres.Length / data.FeatureCount;
+        var model = new NearestCentroid(data.FeatureNames, input.Offset, outcome.Centres, input.MaxDegreeOfParallelism, input.Width);
+        var sizes = new int[clusters];
+        foreach (int label in outcome.Labels)
+        {
+            sizes[label]++;
+        }
+
+        return new ClusteringResult(data, model, outcome.Labels, outcome.Inertia, outcome.Iterations, outcome.Converged, warn(sizes));
+    }
 
     public int[] Predict(FeatureMatrix data)
     {
@@ -55,90 +79,10 @@ internal sealed class NearestCentroid
         return labels;
     }
 
-    public int Predict(ReadOnlySpan<double> row)
-    {
-        int features = FeatureNames.Length;
-        if (row.Length != features)
-        {
-            throw new ArgumentException($"The row has {row.Length} values but the clustering has {features} features ({string.Join(", ", FeatureNames)}).", nameof(row));
-        }
-
-        Span<float> centred = stackalloc float[features];
-        for (int j = 0; j < features; j++)
-        {
-            float value = (float)row[j];
-            if (!float.IsFinite(value))
-            {
-                throw new ArgumentException($"Feature '{FeatureNames[j]}' is {row[j]}; values must be finite.", nameof(row));
-            }
-
-            centred[j] = value - Offset[j];
-        }
-
-        // The same operation sequence as one lane of LloydKernel, so the answer matches it bit for bit.
-        int best = 0;
-        float bestDistance = float.PositiveInfinity;
-        for (int k = 0, c = 0; k < K; k++)
-        {
-            float distance = 0f;
-            for (int j = 0; j < features; j++)
-            {
-                float difference = centred[j] - _kernelCentres[c++];
-                distance = MathF.FusedMultiplyAdd(difference, difference, distance);
-            }
-
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = k;
-            }
-        }
-
-        return best;
-    }
-
-    public double[,] Transform(FeatureMatrix data)
-    {
-        Prepare(data);
-        int features = FeatureNames.Length;
-        var distances = new double[data.RowCount, K];
-        for (int i = 0; i < data.RowCount; i++)
-        {
-            for (int k = 0; k < K; k++)
-            {
-                distances[i, k] = Math.Sqrt(SquaredDistance(data, i, k, features));
-            }
-        }
-
-        return distances;
-    }
-
-    /// <summary>The plain distance from row <paramref name="row"/> to centre <paramref name="cluster"/>, in double.</summary>
-    public double Distance(FeatureMatrix data, int row, int cluster) => Math.Sqrt(SquaredDistance(data, row, cluster, FeatureNames.Length));
-
-    private double SquaredDistance(FeatureMatrix data, int row, int cluster, int features)
-    {
-        double sum = 0;
-        for (int j = 0; j < features; j++)
-        {
-            double delta = data.PaddedColumn(j)[row] - _centres[(cluster * features) + j];
-            sum += delta * delta;
-        }
-
-        return sum;
-    }
-
     private KMeansInput Prepare(FeatureMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        bool same = data.FeatureCount == FeatureNames.Length
-            && data.FeatureNames.Zip(FeatureNames).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
-        if (!same)
-        {
-            throw new ArgumentException(
-                $"The clustering was fitted on features ({string.Join(", ", FeatureNames)}) but the data has ({string.Join(", ", data.FeatureNames)}).",
-                nameof(data));
-        }
+        ClusteringResult.RequireFeatures(data, FeatureNames, nameof(data));
 
         return new KMeansInput(data, Offset, MaxDegreeOfParallelism, Width);
     }

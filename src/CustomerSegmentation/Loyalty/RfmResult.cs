@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Pipeline;
+using CustomerSegmentation.Scaling;
 
 namespace CustomerSegmentation.Loyalty;
 
@@ -53,15 +55,27 @@ public sealed class RfmResult
     }
 
     /// <summary>
+    /// A segmentation pipeline over these customers by recency, frequency and monetary value in original units, with
+    /// their RFM segment, cell and (if given) spend tier kept as attributes, scaled by
+    /// <see cref="FeatureScaling.LogStandard"/> (signed log, then z-scores) unless another scaling is chosen.
+    /// </summary>
+    /// <param name="tiers">Each customer's spend tier from <see cref="SpendTiers.Assign"/> on this result; optional.</param>
+    /// <returns>The pipeline; choose K, the clusterer and the seed on it as on any other.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tiers"/> is for other customers.</exception>
+    public SegmentationPipeline ToSegmentationPipeline(SpendTierAssignment? tiers = null)
+        => SegmentationPipeline.FromTable(ToCustomerTable(tiers)).WithScaling(FeatureScaling.LogStandard);
+
+    /// <summary>
     /// The customers as a table for segmentation: one row per customer in the order of <see cref="CustomerIds"/>, with
     /// the features <see cref="FeatureNames"/> in original units (Recency in days, Frequency in orders or purchase
     /// days, Monetary in currency) and the attributes "RFM segment" and "RFM cell", plus "Spend tier" when
-    /// <paramref name="tiers"/> is given. Cluster it with <see cref="Pipeline.SegmentationPipeline.FromRfm"/>, which
+    /// <paramref name="tiers"/> is given. Cluster it with <see cref="ToSegmentationPipeline"/>, which
     /// takes signed logs and standardises (<see cref="Scaling.FeatureScaling.LogStandard"/>) so that the long right
     /// tails of RFM do not let a few big spenders dominate, while profiles stay in original units.
     /// </summary>
     /// <param name="tiers">Each customer's spend tier, from <see cref="SpendTiers.Assign"/> on this result; optional.</param>
     /// <exception cref="ArgumentException"><paramref name="tiers"/> is for other customers.</exception>
+    /// <returns>The table.</returns>
     public CustomerTable ToCustomerTable(SpendTierAssignment? tiers = null)
     {
         if (tiers is not null && !tiers.CustomerIds.SequenceEqual(CustomerIds, StringComparer.Ordinal))

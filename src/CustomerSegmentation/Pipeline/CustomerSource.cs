@@ -8,8 +8,8 @@ internal abstract class CustomerSource
     /// <summary>Loads the customers with the chosen features (null: the source's own), id column and extra columns.</summary>
     public abstract CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions);
 
-    /// <summary>A CSV file, stream or reader.</summary>
-    internal sealed class Csv(Func<IReadOnlyList<string>, CustomerCsvOptions, CustomerTable> read) : CustomerSource
+    /// <summary>A CSV file, read again on every run.</summary>
+    internal class Csv(Func<IReadOnlyList<string>, CustomerCsvOptions, CustomerTable> read) : CustomerSource
     {
         public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions)
         {
@@ -20,6 +20,54 @@ internal abstract class CustomerSource
             }
 
             return read(features, csvOptions with { IdColumn = idColumn ?? csvOptions.IdColumn, ExtraColumns = [.. csvOptions.ExtraColumns.Union(attributes, StringComparer.OrdinalIgnoreCase)] });
+        }
+    }
+
+    /// <summary>
+    /// A CSV stream: a seekable one is read from its starting position on every run; one that cannot seek is read
+    /// by the first run only.
+    /// </summary>
+    internal sealed class CsvStream : Csv
+    {
+        private readonly Stream _stream;
+        private readonly long _start;
+        private int _runs;
+
+        public CsvStream(Stream stream)
+            : this(stream, stream.CanSeek ? stream.Position : -1)
+        {
+        }
+
+        private CsvStream(Stream stream, long start)
+            : base((features, csv) => CustomerCsv.Read(stream, features, csv))
+        {
+            _stream = stream;
+            _start = start;
+        }
+
+        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions)
+        {
+            if (features is null || features.Count == 0)
+            {
+                return base.Load(features, idColumn, attributes, csvOptions); // throws: the features are missing
+            }
+
+            if (_start >= 0)
+            {
+                lock (_stream)
+                {
+                    _stream.Position = _start;
+                    return base.Load(features, idColumn, attributes, csvOptions);
+                }
+            }
+
+            if (Interlocked.Increment(ref _runs) > 1)
+            {
+                throw new InvalidOperationException(
+                    "The CSV stream was already read by an earlier Run() and cannot seek back to its start; run a pipeline over a stream that cannot seek once, or start it from a file path or a seekable stream (e.g. a MemoryStream).");
+            }
+
+            return base.Load(features, idColumn, attributes, csvOptions);
         }
     }
 

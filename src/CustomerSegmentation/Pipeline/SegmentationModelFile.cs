@@ -1,17 +1,26 @@
+using System.Text.Json.Nodes;
+
 namespace CustomerSegmentation.Pipeline;
 
-/// <summary>The JSON shape of a saved <see cref="SegmentationModel"/> (format version 1).</summary>
+/// <summary>The JSON shape of a saved <see cref="SegmentationModel"/> (format version 2; version 1 had no clustering kind).</summary>
+/// <param name="Format">Always <see cref="SegmentationModel.FormatName"/>.</param>
+/// <param name="Version">The format version.</param>
+/// <param name="Features">The features in original units, in order.</param>
+/// <param name="Scaling">The fitted scaling.</param>
+/// <param name="KSelection">The rule that chose K (its name and parameters), or null when K was fixed.</param>
+/// <param name="Clustering">The clustering model: its "kind" and that kind's parameters.</param>
+/// <param name="Segments">The segments and the cluster each one is.</param>
 internal sealed record SegmentationModelFile(
     string? Format,
     int Version,
     string[]? Features,
     ScalingFile? Scaling,
-    ClusteringFile? Clustering,
+    JsonObject? KSelection,
+    JsonObject? Clustering,
     SegmentFile[]? Segments);
 
+/// <summary>A fitted scaling: its method's name and each feature's offset and scale.</summary>
 internal sealed record ScalingFile(string? Method, double[]? Offsets, double[]? Scales, string[]? ZeroVarianceFeatures);
 
-/// <summary>The exact predictor: the float32 offset of the fit and the centres minus that offset, in scaled units.</summary>
-internal sealed record ClusteringFile(float[]? Offset, double[][]? CentredCentroids);
-
+/// <summary>A segment: its number, its cluster in the model, its label and its centre in original units.</summary>
 internal sealed record SegmentFile(int Id, int Cluster, string? Label, double[]? Centre);

@@ -9,9 +9,15 @@ using CustomerSegmentation.Selection;
 namespace CustomerSegmentation.Pipeline;
 
 /// <summary>
-/// One readable chain from customers to described segments: read, scale, choose K by the elbow (or fix it), cluster
-/// with K-means, profile each segment. Every method returns a new pipeline, so a pipeline can be reused and shared.
+/// One readable chain from customers to described segments: read, scale, choose K (or fix it), cluster with any
+/// <see cref="IClusterer"/> (K-means unless another is chosen), profile each segment. Every method returns a new
+/// pipeline and leaves this one unchanged, so a pipeline can be reused and shared between threads.
 /// </summary>
+/// <remarks>
+/// The pipeline is the one owner of K (<see cref="ChooseK"/> or <see cref="WithK"/>), of the seed
+/// (<see cref="WithSeed"/>) and of the thread limit (<see cref="WithMaxDegreeOfParallelism"/>): it hands them to the
+/// clusterer factory for every fit, whatever the clusterer's own options say.
+/// </remarks>
 /// <example>
 /// <code>
 /// SegmentationResult result = SegmentationPipeline
@@ -25,72 +31,64 @@ namespace CustomerSegmentation.Pipeline;
 ///     .Run();
 /// </code>
 /// </example>
-public sealed record SegmentationPipeline
+public sealed class SegmentationPipeline
 {
-    /// <summary>The default number of K-means restarts per K.</summary>
-    public const int DefaultRestarts = 10;
+    private readonly Settings _settings;
 
-    private SegmentationPipeline(CustomerSource source) => Source = source;
-
-    private CustomerSource Source { get; init; }
-
-    private CustomerCsvOptions CsvOptions { get; init; } = CustomerCsvOptions.Default;
-
-    private ImmutableArray<string>? Features { get; init; }
-
-    private string? IdColumn { get; init; }
-
-    private ImmutableArray<string> Attributes { get; init; } = [];
-
-    private FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
-
-    private int MinK { get; init; } = 1;
-
-    private int MaxK { get; init; } = 10;
-
-    private bool RangeChosen { get; init; }
-
-    private int? FixedK { get; init; }
-
-    private KSelectionStrategy Strategy { get; init; } = KSelectionStrategy.Elbow;
-
-    private KMeansOptions KMeans { get; init; } = new() { NInit = DefaultRestarts };
-
-    private IProgress<SegmentationProgress>? Progress { get; init; }
+    private SegmentationPipeline(Settings settings) => _settings = settings;
 
     /// <summary>Starts from a headed CSV file; features are picked with <see cref="WithFeatures"/>.</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file; read on every <see cref="Run"/>.</param>
     /// <param name="options">Culture, delimiter, bad-row policy; null for the defaults (invariant culture, detected delimiter, fail fast).</param>
+    /// <returns>The pipeline.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     public static SegmentationPipeline FromCsv(string path, CustomerCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new SegmentationPipeline(new CustomerSource.Csv((features, csv) => CustomerCsv.Read(path, features, csv)))
+        return new SegmentationPipeline(new Settings(new CustomerSource.Csv((features, csv) => CustomerCsv.Read(path, features, csv)))
         {
             CsvOptions = options ?? CustomerCsvOptions.Default,
-        };
+        });
     }
 
-    /// <summary>Starts from a headed CSV stream (UTF-8), read when the pipeline runs and left open.</summary>
+    /// <summary>
+    /// Starts from a headed CSV stream (UTF-8), read when the pipeline runs and left open. A seekable stream is read
+    /// from the position it had here on every <see cref="Run"/>, so the pipeline can run again; a stream that cannot
+    /// seek is read once, and a second run throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="stream">The CSV text.</param>
+    /// <param name="options">Culture, delimiter, bad-row policy; null for the defaults.</param>
+    /// <returns>The pipeline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read.</exception>
     public static SegmentationPipeline FromCsv(Stream stream, CustomerCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new SegmentationPipeline(new CustomerSource.Csv((features, csv) => CustomerCsv.Read(stream, features, csv)))
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The CSV stream cannot be read (it is closed or write-only).", nameof(stream));
+        }
+
+        return new SegmentationPipeline(new Settings(new CustomerSource.CsvStream(stream))
         {
             CsvOptions = options ?? CustomerCsvOptions.Default,
-        };
+        });
     }
 
     /// <summary>Starts from customers already in a <see cref="CustomerTable"/> (all its features unless <see cref="WithFeatures"/> picks some).</summary>
+    /// <param name="customers">The customers, with their ids and extra columns.</param>
+    /// <returns>The pipeline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
     public static SegmentationPipeline FromTable(CustomerTable customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return new SegmentationPipeline(new CustomerSource.Table(customers));
+        return new SegmentationPipeline(new Settings(new CustomerSource.Table(customers)));
     }
 
     /// <summary>Starts from a feature matrix; customers are identified by their 1-based row numbers unless ids are given.</summary>
+    /// <param name="features">The customers' features, one row per customer.</param>
+    /// <param name="ids">One id per row; null numbers the rows from 1.</param>
+    /// <returns>The pipeline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="features"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="ids"/> does not have one id per row.</exception>
     public static SegmentationPipeline FromMatrix(FeatureMatrix features, IReadOnlyList<string>? ids = null)
@@ -101,6 +99,7 @@ public sealed record SegmentationPipeline
     /// <param name="customers">The customers.</param>
     /// <param name="id">Each customer's id.</param>
     /// <param name="features">Each feature's name and how to read it from a customer.</param>
+    /// <returns>The pipeline.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">No customers, no features, or a NaN or infinite value (the message names the customer row and feature).</exception>
     public static SegmentationPipeline From<T>(IEnumerable<T> customers, Func<T, string> id, params (string Name, Func<T, double> Value)[] features)
@@ -114,21 +113,9 @@ public sealed record SegmentationPipeline
         return FromMatrix(matrix, [.. list.Select(id)]);
     }
 
-    /// <summary>
-    /// Starts from an RFM analysis: customers by recency, frequency and monetary value in original units, with their
-    /// RFM segment, cell and (if given) spend tier kept as attributes, scaled by
-    /// <see cref="FeatureScaling.LogStandard"/> (signed log, then z-scores) unless another scaling is chosen.
-    /// </summary>
-    /// <param name="rfm">The RFM analysis.</param>
-    /// <param name="tiers">Each customer's spend tier from <see cref="Loyalty.SpendTiers.Assign"/>; optional.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="rfm"/> is null.</exception>
-    public static SegmentationPipeline FromRfm(Loyalty.RfmResult rfm, Loyalty.SpendTierAssignment? tiers = null)
-    {
-        ArgumentNullException.ThrowIfNull(rfm);
-        return FromTable(rfm.ToCustomerTable(tiers)) with { Scaling = FeatureScaling.LogStandard };
-    }
-
     /// <summary>Picks the features to cluster on, by header name (case-insensitive, surrounding spaces ignored).</summary>
+    /// <param name="features">The feature names, at least one.</param>
+    /// <returns>A new pipeline with the features.</returns>
     /// <exception cref="ArgumentException">No names, or a blank one.</exception>
     public SegmentationPipeline WithFeatures(params string[] features)
     {
@@ -138,18 +125,22 @@ public sealed record SegmentationPipeline
             throw new ArgumentException("Name at least one feature, and no blank names.", nameof(features));
         }
 
-        return this with { Features = [.. features] };
+        return new(_settings with { Features = [.. features] });
     }
 
     /// <summary>Names the CSV column holding customer ids (kept in exports and the report).</summary>
+    /// <param name="column">The column's header name.</param>
+    /// <returns>A new pipeline with the id column.</returns>
     /// <exception cref="ArgumentException"><paramref name="column"/> is null or blank.</exception>
     public SegmentationPipeline WithId(string column)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
-        return this with { IdColumn = column };
+        return new(_settings with { IdColumn = column });
     }
 
     /// <summary>Keeps extra columns (e.g. "Genre") for the profiles' composition, the exports and the report.</summary>
+    /// <param name="columns">The columns' names.</param>
+    /// <returns>A new pipeline with the attributes.</returns>
     /// <exception cref="ArgumentException">A blank name.</exception>
     public SegmentationPipeline WithAttributes(params string[] columns)
     {
@@ -159,93 +150,141 @@ public sealed record SegmentationPipeline
             throw new ArgumentException("Attribute column names cannot be blank.", nameof(columns));
         }
 
-        return this with { Attributes = [.. columns] };
+        return new(_settings with { Attributes = [.. columns] });
     }
 
     /// <summary>Scales each feature to zero mean and unit (population) standard deviation before clustering. The default.</summary>
+    /// <returns>A new pipeline with <see cref="FeatureScaling.Standard"/>.</returns>
     public SegmentationPipeline Standardize() => WithScaling(FeatureScaling.Standard);
 
     /// <summary>Scales each feature to [0, 1] before clustering.</summary>
+    /// <returns>A new pipeline with <see cref="FeatureScaling.MinMax"/>.</returns>
     public SegmentationPipeline ScaleMinMax() => WithScaling(FeatureScaling.MinMax);
 
     /// <summary>Clusters the features in their own units.</summary>
+    /// <returns>A new pipeline with <see cref="FeatureScaling.None"/>.</returns>
     public SegmentationPipeline WithoutScaling() => WithScaling(FeatureScaling.None);
 
     /// <summary>Chooses the scaling.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
+    /// <param name="scaling">The scaling, e.g. <see cref="FeatureScaling.LogStandard"/>.</param>
+    /// <returns>A new pipeline with the scaling.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scaling"/> is null.</exception>
     public SegmentationPipeline WithScaling(FeatureScaling scaling)
     {
-        if (!Enum.IsDefined(scaling))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scaling), scaling, "Scaling must be None, Standard, MinMax or LogStandard.");
-        }
-
-        return this with { Scaling = scaling };
+        _ = (object)scaling;
+        return new(_settings with { Scaling = scaling });
     }
 
-    /// <summary>Chooses K in [<paramref name="minK"/>, <paramref name="maxK"/>] by <paramref name="strategy"/> (default: the elbow). The default range is 1..10.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minK"/> is below 1, <paramref name="maxK"/> below <paramref name="minK"/>, or <paramref name="strategy"/> undefined.</exception>
-    public SegmentationPipeline ChooseK(int minK, int maxK, KSelectionStrategy strategy = KSelectionStrategy.Elbow)
+    /// <summary>
+    /// Chooses K in [<paramref name="minK"/>, <paramref name="maxK"/>] by <paramref name="rule"/>, fitting the
+    /// clusterer once per K. Without this or <see cref="WithK"/>, K is chosen by the elbow over 1..10 (limited to the
+    /// number of customers).
+    /// </summary>
+    /// <param name="minK">The smallest K, at least 1.</param>
+    /// <param name="maxK">The largest K, at least <paramref name="minK"/>.</param>
+    /// <param name="rule">How K is chosen; null for <see cref="KSelectionRule.Default"/> (the elbow).</param>
+    /// <returns>A new pipeline that sweeps K; it replaces any earlier <see cref="WithK"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minK"/> is below 1 or <paramref name="maxK"/> below <paramref name="minK"/>.</exception>
+    public SegmentationPipeline ChooseK(int minK, int maxK, KSelectionRule? rule = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minK, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxK, minK);
-        if (!Enum.IsDefined(strategy))
-        {
-            throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Strategy must be one of Elbow, MaxSilhouette, MaxCalinskiHarabasz or MinDaviesBouldin.");
-        }
-
-        return this with { MinK = minK, MaxK = maxK, RangeChosen = true, FixedK = null, Strategy = strategy };
+        return new(_settings with { K = new KChoice.Sweep(minK, maxK, rule ?? KSelectionRule.Default, RangeChosen: true) });
     }
 
-    /// <summary>Fixes K, skipping the elbow sweep.</summary>
+    /// <summary>Fixes K, skipping the sweep.</summary>
+    /// <param name="k">The number of segments, at least 1.</param>
+    /// <returns>A new pipeline with a fixed K; it replaces any earlier <see cref="ChooseK"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1.</exception>
     public SegmentationPipeline WithK(int k)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        return this with { FixedK = k };
+        return new(_settings with { K = new KChoice.Fixed(k) });
     }
-
-    /// <summary>Sets the seed of every random choice; the same seed gives the same segments, bit for bit.</summary>
-    public SegmentationPipeline WithSeed(int seed) => this with { KMeans = KMeans with { Seed = seed } };
-
-    /// <summary>Sets the K-means restarts per K (the best of them wins). The default is 10.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="restarts"/> is below 1.</exception>
-    public SegmentationPipeline WithRestarts(int restarts) => this with { KMeans = KMeans with { NInit = restarts } };
-
-    /// <summary>Replaces the K-means settings (their K is set by the pipeline).</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public SegmentationPipeline WithKMeansOptions(KMeansOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return this with { KMeans = options };
-    }
-
-    /// <summary>Limits the threads used; -1 (the default) uses every processor. Results do not depend on it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">0 or below -1.</exception>
-    public SegmentationPipeline WithMaxDegreeOfParallelism(int threads) => this with { KMeans = KMeans with { MaxDegreeOfParallelism = threads } };
 
     /// <summary>
-    /// Reports progress, including each K of the elbow sweep. Fits for different K may run at the same time, so
+    /// Clusters with the clusterers <paramref name="clusterers"/> makes, one per K the pipeline fits; the way to use
+    /// a clusterer of your own.
+    /// </summary>
+    /// <param name="clusterers">Makes the clusterer for a K, seed and thread limit.</param>
+    /// <returns>A new pipeline with the clusterer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clusterers"/> is null.</exception>
+    /// <example>
+    /// <code>
+    /// pipeline.UseClusterer(request => new MyClusterer(request.K, request.Seed))
+    /// </code>
+    /// </example>
+    public SegmentationPipeline UseClusterer(ClustererFactory clusterers)
+    {
+        ArgumentNullException.ThrowIfNull(clusterers);
+        return new(_settings with { Clusterers = clusterers });
+    }
+
+    /// <summary>
+    /// Clusters with <see cref="KMeansClusterer"/>. Without any Use... call the pipeline uses K-means with
+    /// <see cref="ElbowSelector.DefaultRestarts"/> restarts.
+    /// </summary>
+    /// <param name="options">
+    /// The K-means settings (restarts, initialisation, tolerance); null for the pipeline's default of
+    /// <see cref="ElbowSelector.DefaultRestarts"/> restarts. Their K, seed and thread limit are the pipeline's.
+    /// </param>
+    /// <returns>A new pipeline with K-means.</returns>
+    public SegmentationPipeline UseKMeans(KMeansOptions? options = null)
+        => UseClusterer(KMeansClusterer.Factory(options ?? new KMeansOptions { NInit = ElbowSelector.DefaultRestarts }));
+
+    /// <summary>Clusters with <see cref="MiniBatchKMeans"/>, for customers too many for full K-means.</summary>
+    /// <param name="options">The mini-batch settings; null for scikit-learn's defaults. Their K, seed and thread limit are the pipeline's.</param>
+    /// <returns>A new pipeline with mini-batch K-means.</returns>
+    public SegmentationPipeline UseMiniBatchKMeans(MiniBatchKMeansOptions? options = null)
+        => UseClusterer(MiniBatchKMeans.Factory(options));
+
+    /// <summary>Sets the seed of every random choice; the same seed gives the same segments, bit for bit.</summary>
+    /// <param name="seed">The seed (default 0).</param>
+    /// <returns>A new pipeline with the seed.</returns>
+    public SegmentationPipeline WithSeed(int seed) => new(_settings with { Seed = seed });
+
+    /// <summary>Limits the threads used; -1 (the default) uses every processor. Results do not depend on it.</summary>
+    /// <param name="threads">-1 or at least 1.</param>
+    /// <returns>A new pipeline with the limit.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">0 or below -1.</exception>
+    public SegmentationPipeline WithMaxDegreeOfParallelism(int threads)
+    {
+        if (threads != -1 && threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "The thread limit must be -1 (one thread per processor) or at least 1.");
+        }
+
+        return new(_settings with { MaxDegreeOfParallelism = threads });
+    }
+
+    /// <summary>
+    /// Reports progress, including each K of the sweep. Fits for different K may run at the same time, so
     /// <see cref="IProgress{T}.Report"/> can be called from several threads at once.
     /// </summary>
-    public SegmentationPipeline WithProgress(IProgress<SegmentationProgress>? progress) => this with { Progress = progress };
+    /// <param name="progress">The receiver; null for none.</param>
+    /// <returns>A new pipeline with the receiver.</returns>
+    public SegmentationPipeline WithProgress(IProgress<SegmentationProgress>? progress) => new(_settings with { Progress = progress });
 
     /// <summary>Runs the pipeline.</summary>
-    /// <param name="cancellationToken">Stops the run between K-means iterations.</param>
+    /// <param name="cancellationToken">Stops the run between clustering iterations.</param>
     /// <returns>The segments, their profiles, each customer's segment and a model.</returns>
-    /// <exception cref="InvalidOperationException">A CSV source without <see cref="WithFeatures"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A CSV source without <see cref="WithFeatures"/>, a second run over a stream that cannot seek, or a clusterer
+    /// that answered with another K or another number of labels than asked.
+    /// </exception>
     /// <exception cref="CustomerDataException">The CSV is unreadable (the message names the line, column and text).</exception>
     /// <exception cref="FileNotFoundException">The CSV file does not exist.</exception>
     /// <exception cref="ArgumentOutOfRangeException">More clusters asked for than there are customers.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public SegmentationResult Run(CancellationToken cancellationToken = default)
     {
+        Settings s = _settings;
         Report("Reading", 0, 1, "Reading customers");
-        CustomerTable customers = Source.Load(Features is { } f ? f : null, IdColumn, Attributes, CsvOptions);
+        CustomerTable customers = s.Source.Load(s.Features is { } f ? f : null, s.IdColumn, s.Attributes, s.CsvOptions);
         Report("Reading", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{customers.RowCount} customers, {customers.Features.FeatureCount} features"));
 
-        Report("Scaling", 0, 1, $"{Scaling} scaling");
-        FeatureScaler scaler = FeatureScaler.Fit(customers.Features, Scaling);
+        Report("Scaling", 0, 1, $"{s.Scaling} scaling");
+        FeatureScaler scaler = FeatureScaler.Fit(customers.Features, s.Scaling);
         FeatureMatrix scaled = scaler.Transform(customers.Features);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -267,46 +306,90 @@ public sealed record SegmentationPipeline
         {
             int cluster = clustering.Labels[i];
             SegmentProfile profile = profiles[segmentOfCluster[cluster] - 1];
-            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, clustering.Model.Distance(scaled, i, cluster)));
+            double distance = Math.Sqrt(ClusteringResult.SquaredDistance(scaled, i, clustering.Centroids[cluster]));
+            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, distance));
         }
 
         var model = new SegmentationModel(
             scaler,
             clustering.Model,
             [.. profiles.Select(p => new SegmentDefinition(p.Id, p.Label, centres[p.Cluster]))],
-            segmentOfCluster);
+            segmentOfCluster,
+            elbow?.Rule);
         Report("Profiling", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{profiles.Length} segments described"));
         return new SegmentationResult(customers, scaler, elbow, reason, clustering, profiles, assignments.MoveToImmutable(), model);
     }
 
     private (ElbowResult? Elbow, ClusteringResult Clustering, string Reason) Cluster(FeatureMatrix scaled, CancellationToken cancellationToken)
     {
-        if (FixedK is int k)
+        Settings s = _settings;
+        if (s.K is KChoice.Fixed(int k))
         {
-            Report("Clustering", 0, 1, string.Create(CultureInfo.InvariantCulture, $"K-means with K = {k}"));
-            ClusteringResult fixedFit = new KMeansClusterer(KMeans with { K = k }).Fit(scaled, cancellationToken);
+            Report("Clustering", 0, 1, string.Create(CultureInfo.InvariantCulture, $"Clustering with K = {k}"));
+            ClusteringResult fixedFit = s.Clusterers.FitChecked(new ClusteringRequest(k, s.Seed, s.MaxDegreeOfParallelism), scaled, cancellationToken);
             Report("Clustering", 1, 1, string.Create(CultureInfo.InvariantCulture, $"K = {k}: inertia {fixedFit.Inertia:0.###}"));
             return (null, fixedFit, string.Create(CultureInfo.InvariantCulture, $"K = {k} was fixed with WithK({k})."));
         }
 
-        int maxK = MaxK;
+        var sweep = (KChoice.Sweep)s.K;
+        int maxK = sweep.MaxK;
         string limited = string.Empty;
-        if (!RangeChosen && maxK > scaled.RowCount)
+        if (!sweep.RangeChosen && maxK > scaled.RowCount)
         {
             maxK = scaled.RowCount;
             limited = string.Create(CultureInfo.InvariantCulture, $" The default range 1..10 was limited to 1..{maxK} by the {scaled.RowCount} customers.");
         }
 
-        var selector = new ElbowSelector(new ElbowOptions { MinK = MinK, MaxK = maxK, Strategy = Strategy, KMeans = KMeans });
-        int total = maxK - MinK + 1;
-        Report("Choosing K", 0, total, string.Create(CultureInfo.InvariantCulture, $"Fitting K = {MinK}..{maxK}"));
-        IProgress<ElbowProgress>? sweep = Progress is null ? null : new SweepProgress(Progress);
-        ElbowResult elbow = selector.Select(scaled, sweep, cancellationToken);
+        var options = new ElbowOptions
+        {
+            MinK = sweep.MinK,
+            MaxK = maxK,
+            Rule = sweep.Rule,
+            Seed = s.Seed,
+            MaxDegreeOfParallelism = s.MaxDegreeOfParallelism,
+        };
+        var selector = new ElbowSelector(options, s.Clusterers);
+        int total = maxK - sweep.MinK + 1;
+        Report("Choosing K", 0, total, string.Create(CultureInfo.InvariantCulture, $"Fitting K = {sweep.MinK}..{maxK}"));
+        IProgress<ElbowProgress>? progress = s.Progress is null ? null : new SweepProgress(s.Progress);
+        ElbowResult elbow = selector.Select(scaled, progress, cancellationToken);
         return (elbow, elbow.Chosen, elbow.Reason + limited);
     }
 
     private void Report(string stage, int completed, int total, string message)
-        => Progress?.Report(new SegmentationProgress(stage, completed, total, message));
+        => _settings.Progress?.Report(new SegmentationProgress(stage, completed, total, message));
+
+    /// <summary>Everything a pipeline holds; each fluent method copies it with one change.</summary>
+    private sealed record Settings(CustomerSource Source)
+    {
+        public CustomerCsvOptions CsvOptions { get; init; } = CustomerCsvOptions.Default;
+
+        public ImmutableArray<string>? Features { get; init; }
+
+        public string? IdColumn { get; init; }
+
+        public ImmutableArray<string> Attributes { get; init; } = [];
+
+        public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
+
+        public KChoice K { get; init; } = new KChoice.Sweep(1, 10, KSelectionRule.Default, RangeChosen: false);
+
+        public ClustererFactory Clusterers { get; init; } = KMeansClusterer.Factory(new KMeansOptions { NInit = ElbowSelector.DefaultRestarts });
+
+        public int Seed { get; init; }
+
+        public int MaxDegreeOfParallelism { get; init; } = -1;
+
+        public IProgress<SegmentationProgress>? Progress { get; init; }
+    }
+
+    /// <summary>The one place K is decided: fixed, or swept over a range by a rule.</summary>
+    private abstract record KChoice
+    {
+        public sealed record Fixed(int K) : KChoice;
+
+        public sealed record Sweep(int MinK, int MaxK, KSelectionRule Rule, bool RangeChosen) : KChoice;
+    }
 
     /// <summary>Turns each finished K of the sweep into a pipeline progress report.</summary>
     private sealed class SweepProgress(IProgress<SegmentationProgress> target) : IProgress<ElbowProgress>

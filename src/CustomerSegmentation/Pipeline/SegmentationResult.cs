@@ -54,8 +54,11 @@ public sealed class SegmentationResult
     /// <summary>The elbow sweep with every score per K; null when K was fixed.</summary>
     public ElbowResult? Elbow { get; }
 
-    /// <summary>The clustering of the scaled features (centroids in scaled units).</summary>
-    public ClusteringResult Clustering { get; }
+    /// <summary>The clustering cost of the segments (K-means: the sum of squared distances to the centres, in scaled units).</summary>
+    public double Inertia => Clustering.Inertia;
+
+    /// <summary>The clustering of the scaled features (0-based clusters; users see segment numbers).</summary>
+    internal ClusteringResult Clustering { get; }
 
     /// <summary>One profile per segment, in segment order (1..K, largest first).</summary>
     public ImmutableArray<SegmentProfile> Profiles { get; }

@@ -33,8 +33,8 @@ public sealed class SegmentProfile
     /// <summary>The segment's number, 1..K, largest segment first.</summary>
     public int Id { get; }
 
-    /// <summary>The index of the segment's cluster in the <see cref="Clustering.ClusteringResult"/> (0..K-1).</summary>
-    public int Cluster { get; }
+    /// <summary>The index of the segment's cluster in the clustering (0..K-1); internal, users see segment numbers only.</summary>
+    internal int Cluster { get; }
 
     /// <summary>A readable label from the segment's most distinctive features, e.g. "High income · Low spending"; unique within a result.</summary>
     public string Label { get; }

@@ -25,31 +25,29 @@ public sealed record ElbowOptions
     } = 10;
 
     /// <summary>How K is chosen from the curve.</summary>
-    /// <value>The default value is <see cref="KSelectionStrategy.Elbow"/>.</value>
-    public KSelectionStrategy Strategy
+    /// <value>The default value is <see cref="KSelectionRule.Default"/>, the elbow (Kneedle, sensitivity 1).</value>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public KSelectionRule Rule
     {
         get;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Strategy), value, "Strategy must be one of Elbow, MaxSilhouette, MaxCalinskiHarabasz or MinDaviesBouldin.");
-            }
-
-            field = value;
-        }
-    } = KSelectionStrategy.Elbow;
+        init => field = value ?? throw new ArgumentNullException(nameof(Rule));
+    } = KSelectionRule.Default;
 
     /// <summary>
-    /// The K-means settings used for every K (their <see cref="KMeansOptions.K"/> is replaced). Every K uses the same
-    /// seed, as yellowbrick does.
+    /// The seed handed to the clusterer of every K (every K uses the same seed, as yellowbrick does) and used to draw
+    /// the silhouette's sample.
     /// </summary>
-    /// <value>The default value is k-means++ with 10 restarts and seed 0.</value>
-    public KMeansOptions KMeans
+    /// <value>The default value is 0.</value>
+    public int Seed { get; init; }
+
+    /// <summary>The most threads the sweep and each fit use; -1 means one per processor. Results do not depend on it.</summary>
+    /// <value>The default value is -1. Must be -1 or at least 1.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0 or less than -1.</exception>
+    public int MaxDegreeOfParallelism
     {
         get;
-        init => field = value ?? throw new ArgumentNullException(nameof(KMeans));
-    } = new() { NInit = 10 };
+        init => field = ClusteringChecks.MaxDegreeOfParallelism(value, nameof(MaxDegreeOfParallelism));
+    } = -1;
 
     /// <summary>
     /// Up to this many rows the silhouette is exact; above it, it is computed on a seeded random sample of this size
@@ -61,22 +59,6 @@ public sealed record ElbowOptions
         get;
         init => field = ClusteringChecks.AtLeast(value, 2, nameof(SilhouetteSampleSize));
     } = 10_000;
-
-    /// <summary>Kneedle's sensitivity S: larger values are more conservative.</summary>
-    /// <value>The default value is 1, as kneed and yellowbrick. Must be positive and finite.</value>
-    public double Sensitivity
-    {
-        get;
-        init
-        {
-            if (!double.IsFinite(value) || value <= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(Sensitivity), value, "Sensitivity must be a positive, finite number.");
-            }
-
-            field = value;
-        }
-    } = 1.0;
 
     /// <summary>
     /// Whether fits for different K may run at the same time. The result is identical either way; this only trades

@@ -9,12 +9,12 @@ public sealed class ElbowResult
     private readonly ImmutableArray<ClusteringResult> _fits;
 
     internal ElbowResult(
-        ImmutableArray<ElbowPoint> curve, ImmutableArray<ClusteringResult> fits, Knee knee, KSelectionStrategy strategy, int chosenK, string reason)
+        ImmutableArray<ElbowPoint> curve, ImmutableArray<ClusteringResult> fits, Knee knee, KSelectionRule rule, int chosenK, string reason)
     {
         Curve = curve;
         _fits = fits;
         Knee = knee;
-        Strategy = strategy;
+        Rule = rule;
         ChosenK = chosenK;
         Reason = reason;
     }
@@ -28,8 +28,8 @@ public sealed class ElbowResult
     /// <summary>Whether the inertia curve has a knee.</summary>
     public bool KneeFound => Knee.Found;
 
-    /// <summary>The strategy that was asked for.</summary>
-    public KSelectionStrategy Strategy { get; }
+    /// <summary>The rule that chose K.</summary>
+    public KSelectionRule Rule { get; }
 
     /// <summary>The K chosen.</summary>
     public int ChosenK { get; }

@@ -7,9 +7,10 @@ using CustomerSegmentation.Data;
 namespace CustomerSegmentation.Selection;
 
 /// <summary>
-/// Chooses the number of clusters: fits K-means for every K in a range, records inertia and fit time per K
-/// (yellowbrick's KElbowVisualizer), scores every K of at least 2 by silhouette, Calinski-Harabasz and Davies-Bouldin
-/// (scikit-learn's definitions), and picks K by the chosen <see cref="KSelectionStrategy"/>.
+/// Chooses the number of clusters: fits a clusterer (K-means unless another is given) for every K in a range, records
+/// inertia and fit time per K (yellowbrick's KElbowVisualizer), scores every K of at least 2 by silhouette,
+/// Calinski-Harabasz and Davies-Bouldin (scikit-learn's definitions), and picks K by the chosen
+/// <see cref="KSelectionRule"/>.
 /// </summary>
 /// <remarks>
 /// When no knee exists the result says so (<see cref="ElbowResult.KneeFound"/> false, with the reason) and falls back
@@ -19,11 +20,18 @@ namespace CustomerSegmentation.Selection;
 /// </remarks>
 public sealed class ElbowSelector
 {
+    /// <summary>The restarts of the default clusterer: K-means with 10 restarts per K.</summary>
+    public const int DefaultRestarts = 10;
+
+    private readonly ClustererFactory _clusterers;
+
     /// <summary>Creates a selector.</summary>
-    /// <param name="options">The settings; null means the defaults (K = 1..10, elbow, 10 restarts).</param>
+    /// <param name="options">The settings; null means the defaults (K = 1..10, the elbow, seed 0).</param>
+    /// <param name="clusterers">Makes the clusterer of each K; null means K-means with <see cref="DefaultRestarts"/> restarts.</param>
     /// <exception cref="ArgumentException"><see cref="ElbowOptions.MaxK"/> is less than <see cref="ElbowOptions.MinK"/>.</exception>
-    public ElbowSelector(ElbowOptions? options = null)
+    public ElbowSelector(ElbowOptions? options = null, ClustererFactory? clusterers = null)
     {
+        _clusterers = clusterers ?? KMeansClusterer.Factory(new KMeansOptions { NInit = DefaultRestarts });
         options ??= new ElbowOptions();
         if (options.MaxK < options.MinK)
         {
@@ -61,7 +69,7 @@ public sealed class ElbowSelector
         {
             int k = Options.MinK + i;
             long start = Stopwatch.GetTimestamp();
-            ClusteringResult fit = new KMeansClusterer(Options.KMeans with { K = k }).Fit(data, cancellationToken);
+            ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism), data, cancellationToken);
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
             fits[i] = fit;
             points[i] = Score(data, fit, elapsed);
@@ -73,7 +81,7 @@ public sealed class ElbowSelector
             var parallel = new ParallelOptions
             {
                 CancellationToken = cancellationToken,
-                MaxDegreeOfParallelism = Options.KMeans.MaxDegreeOfParallelism,
+                MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism,
             };
             Parallel.For(0, count, parallel, FitOne);
         }
@@ -87,8 +95,8 @@ public sealed class ElbowSelector
 
         ImmutableArray<ElbowPoint> curve = [.. points];
         Knee knee = FindKnee(curve);
-        (int chosen, string reason) = Choose(curve, knee);
-        return new ElbowResult(curve, [.. fits], knee, Options.Strategy, chosen, reason);
+        (int chosen, string reason) = Options.Rule.Choose(curve, knee);
+        return new ElbowResult(curve, [.. fits], knee, Options.Rule, chosen, reason);
     }
 
     private ElbowPoint Score(FeatureMatrix data, ClusteringResult fit, TimeSpan elapsed)
@@ -112,13 +120,13 @@ public sealed class ElbowSelector
     {
         if (data.RowCount <= Options.SilhouetteSampleSize)
         {
-            return ClusterQuality.Silhouette(data, labels, maxDegreeOfParallelism: Options.KMeans.MaxDegreeOfParallelism);
+            return ClusterQuality.Silhouette(data, labels, maxDegreeOfParallelism: Options.MaxDegreeOfParallelism);
         }
 
         try
         {
             return ClusterQuality.Silhouette(
-                data, labels, Options.SilhouetteSampleSize, Options.KMeans.Seed, Options.KMeans.MaxDegreeOfParallelism);
+                data, labels, Options.SilhouetteSampleSize, Options.Seed, Options.MaxDegreeOfParallelism);
         }
         catch (ArgumentException)
         {
@@ -132,50 +140,7 @@ public sealed class ElbowSelector
         double[] ks = curve.Select(p => (double)p.K).ToArray();
         double[] inertias = curve.Select(p => p.Inertia).ToArray();
         return curve.Length >= 2
-            ? Kneedle.Find(ks, inertias, Options.Sensitivity)
+            ? Kneedle.Find(ks, inertias, Options.Rule.KneeSensitivity)
             : Knee.None($"No 'knee' or 'elbow' point detected: only K = {curve[0].K} was fitted.", [], [], []);
-    }
-
-    private (int K, string Reason) Choose(ImmutableArray<ElbowPoint> curve, Knee knee)
-    {
-        string range = string.Create(CultureInfo.InvariantCulture, $"K = {curve[0].K}..{curve[^1].K}");
-        (Func<ElbowPoint, double?> Score, bool Higher, string What) criterion = Options.Strategy switch
-        {
-            KSelectionStrategy.MaxSilhouette => (p => p.Silhouette, true, "the highest silhouette"),
-            KSelectionStrategy.MaxCalinskiHarabasz => (p => p.CalinskiHarabasz, true, "the highest Calinski-Harabasz score"),
-            KSelectionStrategy.MinDaviesBouldin => (p => p.DaviesBouldin, false, "the lowest Davies-Bouldin score"),
-            _ => (p => p.Silhouette, true, "the highest silhouette"),
-        };
-        (int K, double Score)? best = Best(curve, criterion.Score, criterion.Higher);
-        string bestReason = best is null ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $"K = {best.Value.K} has {criterion.What} ({best.Value.Score:0.####}) over {range}.");
-        string elbowReason = knee.Found
-            ? string.Create(CultureInfo.InvariantCulture, $"Elbow of the inertia curve at K = {(int)knee.X!.Value} (Kneedle knee, S = {Options.Sensitivity}) over {range}.")
-            : string.Empty;
-
-        if (Options.Strategy == KSelectionStrategy.Elbow)
-        {
-            return knee.Found ? ((int)knee.X!.Value, elbowReason)
-                : best is not null ? (best.Value.K, $"{knee.Reason} Fell back to the silhouette: {bestReason}")
-                : (curve[0].K, $"{knee.Reason} No K of {range} has a silhouette either, so the smallest K was taken.");
-        }
-
-        return best is not null ? (best.Value.K, bestReason)
-            : knee.Found ? ((int)knee.X!.Value, $"No K of {range} has that score defined; fell back to the elbow. {elbowReason}")
-            : (curve[0].K, $"No K of {range} has that score defined and the inertia curve has no knee, so the smallest K was taken.");
-    }
-
-    private static (int K, double Score)? Best(ImmutableArray<ElbowPoint> curve, Func<ElbowPoint, double?> score, bool higher)
-    {
-        (int K, double Score)? best = null;
-        foreach (ElbowPoint point in curve)
-        {
-            if (score(point) is double value && (best is null || (higher ? value > best.Value.Score : value < best.Value.Score)))
-            {
-                best = (point.K, value);
-            }
-        }
-
-        return best;
     }
 }

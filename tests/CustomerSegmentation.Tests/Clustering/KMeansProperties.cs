@@ -83,7 +83,7 @@ public sealed class KMeansProperties
         Assert.Equal(result.Labels.ToArray(), result.Predict(data));
         for (int i = 0; i < data.RowCount; i++)
         {
-            Assert.Equal(result.Labels[i], result.Predict(data.GetRow(i)));
+            Assert.Equal(result.Labels[i], result.Predict(FeatureMatrix.FromRows([data.GetRow(i)], data.FeatureNames))[0]);
         }
     }
 

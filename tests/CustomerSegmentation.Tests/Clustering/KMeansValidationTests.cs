@@ -149,11 +149,12 @@ public sealed class KMeansValidationTests
     }
 
     [Fact]
-    public void Predict_rejects_a_row_of_the_wrong_length_or_with_NaN()
+    public void Predict_rejects_rows_with_other_features()
     {
         ClusteringResult result = new KMeansClusterer(new KMeansOptions { K = 2 }).Fit(Three);
 
-        Assert.Contains("3 values but the clustering has 2 features", Assert.Throws<ArgumentException>(() => result.Predict([1.0, 2, 3])).Message);
-        Assert.Contains("Feature 'y' is NaN", Assert.Throws<ArgumentException>(() => result.Predict([1.0, double.NaN])).Message);
+        var error = Assert.Throws<ArgumentException>(() => result.Predict(FeatureMatrix.FromRows([[1.0, 2, 3]], ["x", "y", "z"])));
+        Assert.Contains("fitted on features (x, y) but the data has (x, y, z)", error.Message);
+        Assert.Throws<ArgumentException>(() => result.Transform(FeatureMatrix.FromRows([[1.0]], ["x"])));
     }
 }

@@ -14,7 +14,7 @@ public sealed class RfmSegmentationTests
         RfmResult rfm = new RfmAnalyzer().Analyze(SyntheticTransactions.Generate(600, 7));
         SpendTierAssignment tiers = SpendTiers.Default.Assign(rfm);
 
-        SegmentationResult result = SegmentationPipeline.FromRfm(rfm, tiers).ChooseK(2, 8).WithSeed(1).Run();
+        SegmentationResult result = rfm.ToSegmentationPipeline(tiers).ChooseK(2, 8).WithSeed(1).Run();
 
         Assert.Equal(FeatureScaling.LogStandard, result.Scaler.Method);
         Assert.Equal<string>(RfmResult.FeatureNames, result.Customers.Features.FeatureNames);

@@ -129,13 +129,8 @@ public sealed class SegmentationPipelineTests
         Assert.Equal("minK", Assert.Throws<ArgumentOutOfRangeException>(() => p.ChooseK(0, 5)).ParamName);
         Assert.Equal("maxK", Assert.Throws<ArgumentOutOfRangeException>(() => p.ChooseK(5, 4)).ParamName);
         Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithK(0)).ParamName);
-        Assert.Equal("NInit", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithRestarts(0)).ParamName);
-        Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithMaxDegreeOfParallelism(0)).ParamName);
+        Assert.Equal("threads", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithMaxDegreeOfParallelism(0)).ParamName);
         Assert.Contains("at least one feature", Assert.Throws<ArgumentException>(() => p.WithFeatures()).Message);
-        Assert.Equal("scaling", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithScaling((CustomerSegmentation.Scaling.FeatureScaling)9)).ParamName);
-        var strategy = Assert.Throws<ArgumentOutOfRangeException>(() => p.ChooseK(2, 5, (KSelectionStrategy)9));
-        Assert.Equal("strategy", strategy.ParamName);
-        Assert.Contains("MaxSilhouette", strategy.Message);
     }
 
     [Fact]
@@ -205,7 +200,7 @@ public sealed class SegmentationPipelineTests
             { "not json at all", "not a valid model file" },
             { good[..(good.Length / 2)], "truncated" },
             { good.Replace("CustomerSegmentation.SegmentationModel", "SomethingElse", StringComparison.Ordinal), "not a CustomerSegmentation model file: its format is 'SomethingElse'" },
-            { good.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal), "format version 2, newer than this library reads (version 1)" },
+            { good.Replace("\"version\": 2", "\"version\": 3", StringComparison.Ordinal), "format version 3, newer than this library reads (version 2)" },
             { Remove(good, "clustering"), "missing 'clustering'" },
             { good.Replace("\"Standard\"", "\"Cubic\"", StringComparison.Ordinal), "scaling method 'Cubic'" },
             { "null", "empty" },

@@ -41,7 +41,7 @@ public sealed class ElbowSelectorTests
     public void Parallel_and_sequential_sweeps_give_identical_results()
     {
         FeatureMatrix data = QualityFixtures.Blobs().Data;
-        ElbowResult Run(bool parallel) => new ElbowSelector(new ElbowOptions { MaxK = 6, FitInParallel = parallel, KMeans = new KMeansOptions { NInit = 2, Seed = 5 } }).Select(data);
+        ElbowResult Run(bool parallel) => new ElbowSelector(new ElbowOptions { MaxK = 6, FitInParallel = parallel, Seed = 5 }, KMeansClusterer.Factory(new KMeansOptions { NInit = 2 })).Select(data);
 
         ElbowResult a = Run(true);
         ElbowResult b = Run(false);
@@ -71,20 +71,28 @@ public sealed class ElbowSelectorTests
     }
 
     [Theory]
-    [InlineData(KSelectionStrategy.MaxSilhouette)]
-    [InlineData(KSelectionStrategy.MaxCalinskiHarabasz)]
-    [InlineData(KSelectionStrategy.MinDaviesBouldin)]
-    public void Score_strategies_pick_the_best_scoring_K_of_the_curve(KSelectionStrategy strategy)
+    [InlineData("MaxSilhouette")]
+    [InlineData("MaxCalinskiHarabasz")]
+    [InlineData("MinDaviesBouldin")]
+    public void Score_rules_pick_the_best_scoring_K_of_the_curve(string name)
     {
-        ElbowResult result = new ElbowSelector(new ElbowOptions { MinK = 2, MaxK = 7, Strategy = strategy, KMeans = new KMeansOptions { NInit = 3 } })
+        KSelectionRule rule = name switch
+        {
+            "MaxSilhouette" => KSelectionRule.MaxSilhouette,
+            "MaxCalinskiHarabasz" => KSelectionRule.MaxCalinskiHarabasz,
+            _ => KSelectionRule.MinDaviesBouldin,
+        };
+        ElbowResult result = new ElbowSelector(new ElbowOptions { MinK = 2, MaxK = 7, Rule = rule }, KMeansClusterer.Factory(new KMeansOptions { NInit = 3 }))
             .Select(QualityFixtures.Blobs().Data);
 
-        ElbowPoint expected = strategy switch
+        ElbowPoint expected = name switch
         {
-            KSelectionStrategy.MaxSilhouette => result.Curve.MaxBy(p => p.Silhouette)!,
-            KSelectionStrategy.MaxCalinskiHarabasz => result.Curve.MaxBy(p => p.CalinskiHarabasz)!,
+            "MaxSilhouette" => result.Curve.MaxBy(p => p.Silhouette)!,
+            "MaxCalinskiHarabasz" => result.Curve.MaxBy(p => p.CalinskiHarabasz)!,
             _ => result.Curve.MinBy(p => p.DaviesBouldin)!,
         };
+        Assert.Equal(name, rule.Name);
+        Assert.Same(rule, result.Rule);
         Assert.Equal(expected.K, result.ChosenK);
         Assert.Equal(result.ChosenK, result.Chosen.K);
         Assert.Contains($"K = {expected.K}", result.Reason);
@@ -118,10 +126,12 @@ public sealed class ElbowSelectorTests
         Assert.Equal("MinK", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { MinK = 0 }).ParamName);
         Assert.Equal("MaxK", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { MaxK = 0 }).ParamName);
         Assert.Equal("SilhouetteSampleSize", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { SilhouetteSampleSize = 1 }).ParamName);
-        Assert.Equal("Sensitivity", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { Sensitivity = double.NaN }).ParamName);
-        Assert.Equal("Sensitivity", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { Sensitivity = 0 }).ParamName);
-        Assert.Equal("Strategy", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { Strategy = (KSelectionStrategy)42 }).ParamName);
-        Assert.Equal("KMeans", Assert.Throws<ArgumentNullException>(() => new ElbowOptions { KMeans = null! }).ParamName);
+        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => KSelectionRule.Elbow(double.NaN));
+        Assert.Equal("sensitivity", nan.ParamName);
+        Assert.Contains("sensitivity must be a positive, finite number", nan.Message);
+        Assert.Equal("sensitivity", Assert.Throws<ArgumentOutOfRangeException>(() => KSelectionRule.Elbow(0)).ParamName);
+        Assert.Equal("Rule", Assert.Throws<ArgumentNullException>(() => new ElbowOptions { Rule = null! }).ParamName);
+        Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new ElbowOptions { MaxDegreeOfParallelism = 0 }).ParamName);
         Assert.Contains("MaxK (2) is less than MinK (3)", Assert.Throws<ArgumentException>(() => new ElbowSelector(new ElbowOptions { MinK = 3, MaxK = 2 })).Message);
     }
 
@@ -147,7 +157,7 @@ public sealed class ElbowSelectorTests
     /// </summary>
     private static void AssertSweepMatches(FeatureMatrix data, JsonElement inertiaByK, int kneeFrom1, int kneeFrom2)
     {
-        var options = new ElbowOptions { MinK = 1, MaxK = 10, KMeans = new KMeansOptions { NInit = 10, Seed = 0 } };
+        var options = new ElbowOptions { MinK = 1, MaxK = 10, Seed = 0 };
         ElbowResult from1 = new ElbowSelector(options).Select(data);
         ElbowResult from2 = new ElbowSelector(options with { MinK = 2 }).Select(data);
         Assert.True(from1.KneeFound);
@@ -156,7 +166,7 @@ public sealed class ElbowSelectorTests
         Assert.Contains("Elbow", from1.Reason);
 
         var sweeps = Enumerable.Range(0, 10)
-            .Select(seed => seed == 0 ? from1 : new ElbowSelector(options with { KMeans = options.KMeans with { Seed = seed } }).Select(data))
+            .Select(seed => seed == 0 ? from1 : new ElbowSelector(options with { Seed = seed }).Select(data))
             .ToList();
         for (int k = 1; k <= 10; k++)
         {
@@ -173,7 +183,7 @@ public sealed class ElbowSelectorTests
     private static void AssertScoresMatchWhereThePartitionIsScikitLearns(FeatureMatrix data, JsonElement reference)
     {
         var sweeps = Enumerable.Range(0, 5)
-            .Select(seed => new ElbowSelector(new ElbowOptions { MinK = 2, MaxK = 10, KMeans = new KMeansOptions { NInit = 10, Seed = seed } }).Select(data))
+            .Select(seed => new ElbowSelector(new ElbowOptions { MinK = 2, MaxK = 10, Seed = seed }).Select(data))
             .ToList();
         int compared = 0;
         for (int k = 2; k <= 10; k++)

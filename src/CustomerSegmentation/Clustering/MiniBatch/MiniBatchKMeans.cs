@@ -55,6 +55,25 @@ public sealed class MiniBatchKMeans : IClusterer
     /// <summary>The options this clusterer runs with.</summary>
     public MiniBatchKMeansOptions Options { get; }
 
+    /// <summary>
+    /// A factory of mini-batch K-means clusterers with <paramref name="options"/>, whose
+    /// <see cref="MiniBatchKMeansOptions.K"/>, <see cref="MiniBatchKMeansOptions.Seed"/> and
+    /// <see cref="MiniBatchKMeansOptions.MaxDegreeOfParallelism"/> are replaced by each request's: the caller (a
+    /// pipeline or an elbow sweep) owns those.
+    /// </summary>
+    /// <param name="options">Every other setting (batch size, restarts, tolerances); null for the defaults.</param>
+    /// <returns>The factory.</returns>
+    public static ClustererFactory Factory(MiniBatchKMeansOptions? options = null)
+    {
+        MiniBatchKMeansOptions settings = options ?? new MiniBatchKMeansOptions();
+        return request => new MiniBatchKMeans(settings with
+        {
+            K = request.K,
+            Seed = request.Seed,
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
+        });
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniBatchKMeansOptions.K"/> exceeds the number of rows.</exception>
@@ -100,7 +119,7 @@ public sealed class MiniBatchKMeans : IClusterer
         double inertia = Inertia.Compute(input, LloydRun.DataUnits(input.Offset, steps.Centres), clusters, labels);
         int epochs = (int)(((taken * batchSize) + input.RowCount - 1) / input.RowCount);
         var outcome = new LloydOutcome(steps.Centres, labels, inertia, epochs, converged);
-        return new ClusteringResult(input, outcome, clusters, sizes => Warn(sizes, clusters));
+        return NearestCentroid.Result(data, input, outcome, sizes => Warn(sizes, clusters));
     }
 
     /// <summary>The nearest centre of every row, by the same kernel (and float32 centres) that Predict uses, over fixed blocks.</summary>

@@ -28,7 +28,7 @@ public sealed class MiniBatchKMeansTests
         Assert.Equal(result.Labels.ToArray(), result.Predict(Blobs));
         for (int i = 0; i < Blobs.RowCount; i += 97)
         {
-            Assert.Equal(result.Labels[i], result.Predict(Blobs.GetRow(i)));
+            Assert.Equal(result.Labels[i], result.Predict(FeatureMatrix.FromRows([Blobs.GetRow(i)], Blobs.FeatureNames))[0]);
         }
     }
 
