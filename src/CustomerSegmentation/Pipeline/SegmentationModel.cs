@@ -177,9 +177,14 @@ public sealed class SegmentationModel
         ScalingFile scaling = file.Scaling ?? throw Missing("scaling");
         ClusteringFile clustering = file.Clustering ?? throw Missing("clustering");
         SegmentFile[] segments = file.Segments ?? throw Missing("segments");
-        if (!Enum.TryParse(scaling.Method, ignoreCase: false, out FeatureScaling method) || !Enum.IsDefined(method))
+        FeatureScaling method;
+        try
         {
-            throw new InvalidDataException($"The model file's scaling method '{scaling.Method}' is not one of None, Standard, MinMax, LogStandard.");
+            method = FeatureScaling.Parse(scaling.Method ?? throw Missing("scaling.method"));
+        }
+        catch (FormatException error)
+        {
+            throw new InvalidDataException($"The model file's scaling is unreadable: {error.Message}", error);
         }
 
         FeatureScaler scaler;

@@ -172,14 +172,10 @@ public sealed record SegmentationPipeline
     public SegmentationPipeline WithoutScaling() => WithScaling(FeatureScaling.None);
 
     /// <summary>Chooses the scaling.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="scaling"/> is null.</exception>
     public SegmentationPipeline WithScaling(FeatureScaling scaling)
     {
-        if (!Enum.IsDefined(scaling))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scaling), scaling, "Scaling must be None, Standard, MinMax or LogStandard.");
-        }
-
+        ArgumentNullException.ThrowIfNull(scaling);
         return this with { Scaling = scaling };
     }
 

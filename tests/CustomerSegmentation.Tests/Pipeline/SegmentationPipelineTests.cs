@@ -132,7 +132,7 @@ public sealed class SegmentationPipelineTests
         Assert.Equal("NInit", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithRestarts(0)).ParamName);
         Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithMaxDegreeOfParallelism(0)).ParamName);
         Assert.Contains("at least one feature", Assert.Throws<ArgumentException>(() => p.WithFeatures()).Message);
-        Assert.Equal("scaling", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithScaling((CustomerSegmentation.Scaling.FeatureScaling)9)).ParamName);
+        Assert.Equal("scaling", Assert.Throws<ArgumentNullException>(() => p.WithScaling(null!)).ParamName);
         var strategy = Assert.Throws<ArgumentOutOfRangeException>(() => p.ChooseK(2, 5, (KSelectionStrategy)9));
         Assert.Equal("strategy", strategy.ParamName);
         Assert.Contains("MaxSilhouette", strategy.Message);
