@@ -171,7 +171,7 @@ public sealed class SegmentationPipeline
     /// <exception cref="ArgumentNullException"><paramref name="scaling"/> is null.</exception>
     public SegmentationPipeline WithScaling(FeatureScaling scaling)
     {
-        _ = (object)scaling;
+        ArgumentNullException.ThrowIfNull(scaling);
         return new(_settings with { Scaling = scaling });
     }
 

@@ -30,17 +30,10 @@ internal static class SegmentProfiler
         }
 
         int[] order = Enumerable.Range(0, k).OrderByDescending(c => members[c].Count).ThenBy(c => c).ToArray();
-        var populationMean = new double[data.FeatureCount];
-        var populationSd = new double[data.FeatureCount];
-        var columns = new double[data.FeatureCount][];
+        var population = new ColumnStatistics[data.FeatureCount];
         for (int j = 0; j < data.FeatureCount; j++)
         {
-            columns[j] = data.Column(j).ToArray().Select(v => (double)v).ToArray();
-            (populationMean[j], populationSd[j]) = columns[j].MeanStandardDeviation();
-            if (n < 2)
-            {
-                populationSd[j] = 0;
-            }
+            population[j] = ColumnStatistics.Of(data.Column(j));
         }
 
         var features = new ImmutableArray<FeatureProfile>[k];
@@ -49,7 +42,7 @@ internal static class SegmentProfiler
         {
             int cluster = order[s];
             features[s] = [.. Enumerable.Range(0, data.FeatureCount).Select(j => Describe(
-                data.FeatureNames[j], columns[j], members[cluster], centres[cluster][j], populationMean[j], populationSd[j]))];
+                data.FeatureNames[j], data.Column(j), members[cluster], centres[cluster][j], population[j]))];
             zScores[s] = features[s].Select(f => f.ZScore).ToArray();
         }
 
@@ -69,28 +62,34 @@ internal static class SegmentProfiler
         return profiles.MoveToImmutable();
     }
 
-    private static FeatureProfile Describe(string name, double[] column, List<int> rows, double centre, double populationMean, double populationSd)
+    /// <summary>One feature of one segment; the segment's spread and its z-score both use the population standard deviation.</summary>
+    private static FeatureProfile Describe(string name, ReadOnlySpan<float> column, List<int> rows, double centre, ColumnStatistics population)
     {
         if (rows.Count == 0)
         {
             return new FeatureProfile(name, centre, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
-        double[] values = rows.Select(i => column[i]).ToArray();
+        var values = new double[rows.Count];
+        for (int r = 0; r < values.Length; r++)
+        {
+            values[r] = column[rows[r]];
+        }
+
         Array.Sort(values);
-        double mean = values.Mean();
-        double sd = values.Length > 1 ? values.StandardDeviation() : 0;
-        double z = populationSd > 0 ? (mean - populationMean) / populationSd : 0;
+        ColumnStatistics segment = ColumnStatistics.Of(values);
+        double populationSd = population.StandardDeviation;
+        double z = populationSd > 0 ? (segment.Mean - population.Mean) / populationSd : 0;
         return new FeatureProfile(
             name,
             centre,
-            mean,
+            segment.Mean,
             SortedArrayStatistics.QuantileCustom(values, 0.5, QuantileDefinition.R7),
-            sd,
-            values[0],
+            segment.StandardDeviation,
+            segment.Min,
             SortedArrayStatistics.QuantileCustom(values, 0.25, QuantileDefinition.R7),
             SortedArrayStatistics.QuantileCustom(values, 0.75, QuantileDefinition.R7),
-            values[^1],
+            segment.Max,
             z);
     }
 

@@ -3,8 +3,6 @@ using System.Globalization;
 
 using CustomerSegmentation.Data;
 
-using MathNet.Numerics.Statistics;
-
 namespace CustomerSegmentation.Scaling;
 
 /// <summary>
@@ -15,8 +13,8 @@ namespace CustomerSegmentation.Scaling;
 /// <remarks>
 /// A feature with zero variance (every value equal) gets scale 1, so it is only centred (all zeros for
 /// <see cref="FeatureScaling.Standard"/> and <see cref="FeatureScaling.MinMax"/>), never divided by zero; it is listed in
-/// <see cref="ZeroVarianceFeatures"/>. Statistics are computed in double precision with MathNet.Numerics
-/// (population standard deviation, ddof = 0, as scikit-learn).
+/// <see cref="ZeroVarianceFeatures"/>. Statistics are computed in double precision, with the population standard
+/// deviation (ddof = 0, as scikit-learn).
 /// </remarks>
 public sealed class FeatureScaler
 {
@@ -59,40 +57,24 @@ public sealed class FeatureScaler
     /// <param name="data">The training data.</param>
     /// <param name="method">The scaling method.</param>
     /// <returns>The fitted scaler.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not a defined method.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="method"/> is null.</exception>
     public static FeatureScaler Fit(FeatureMatrix data, FeatureScaling method)
     {
         ArgumentNullException.ThrowIfNull(data);
-        RequireDefined(method);
+        ArgumentNullException.ThrowIfNull(method);
         int d = data.FeatureCount;
         var offsets = new double[d];
         var scales = new double[d];
         var zeroVariance = ImmutableArray.CreateBuilder<string>();
         for (int j = 0; j < d; j++)
         {
-            // The double overloads: MathNet's float[] variance accumulates in float (about 1e-8 relative error).
-            double[] column = ToDoubles(data.Column(j));
-            if (method == FeatureScaling.LogStandard)
-            {
-                column = Array.ConvertAll(column, SignedLog);
-            }
-
-            double min = ArrayStatistics.Minimum(column);
-            double max = ArrayStatistics.Maximum(column);
-            bool constant = min == max;
-            if (constant)
+            ColumnStatistics column = method.Measure(data.Column(j));
+            if (column.IsConstant)
             {
                 zeroVariance.Add(data.FeatureNames[j]);
             }
 
-            (offsets[j], scales[j]) = method switch
-            {
-                FeatureScaling.Standard or FeatureScaling.LogStandard => constant ? (min, 1.0) : (ArrayStatistics.Mean(column), ArrayStatistics.PopulationStandardDeviation(column)),
-                FeatureScaling.MinMax => (min, constant ? 1.0 : max - min),
-                _ => (0.0, 1.0),
-            };
-
+            (offsets[j], scales[j]) = method.Fit(column);
             if (!(scales[j] > 0) || !double.IsFinite(scales[j]))
             {
                 scales[j] = 1.0;
@@ -109,8 +91,7 @@ public sealed class FeatureScaler
     /// <param name="scales">One finite, positive scale per feature (1 for <see cref="FeatureScaling.None"/>).</param>
     /// <param name="zeroVarianceFeatures">The features recorded as zero-variance when fitted, or null for none; each must be one of <paramref name="featureNames"/>.</param>
     /// <returns>The scaler.</returns>
-    /// <exception cref="ArgumentNullException">A list is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/> or a list is null.</exception>
     /// <exception cref="ArgumentException">The lists have different lengths, a name is blank or repeated, an offset is not finite, a scale is not finite and positive, None has an offset other than 0 or a scale other than 1, or a zero-variance name is not a feature. The message names the feature and the value.</exception>
     public static FeatureScaler FromParameters(
         FeatureScaling method,
@@ -119,7 +100,7 @@ public sealed class FeatureScaler
         IReadOnlyList<double> scales,
         IReadOnlyList<string>? zeroVarianceFeatures = null)
     {
-        RequireDefined(method);
+        ArgumentNullException.ThrowIfNull(method);
         ImmutableArray<string> names = FeatureMatrix.ValidateNames(featureNames);
         ArgumentNullException.ThrowIfNull(offsets);
         ArgumentNullException.ThrowIfNull(scales);
@@ -144,12 +125,7 @@ public sealed class FeatureScaler
                 throw new ArgumentException($"The scale of feature '{names[j]}' is {Format(scale)}; scales must be finite and greater than zero.", nameof(scales));
             }
 
-            if (method == FeatureScaling.None && (offset != 0 || scale != 1))
-            {
-                throw new ArgumentException(
-                    $"Feature '{names[j]}' has offset {Format(offset)} and scale {Format(scale)}, but method {nameof(FeatureScaling.None)} means offset 0 and scale 1.",
-                    offset != 0 ? nameof(offsets) : nameof(scales));
-            }
+            method.CheckParameters(names[j], offset, scale);
         }
 
         var zeroVariance = ImmutableArray.CreateBuilder<string>();
@@ -210,7 +186,7 @@ public sealed class FeatureScaler
         var scaled = new double[row.Length];
         for (int j = 0; j < row.Length; j++)
         {
-            scaled[j] = (Forward(row[j]) - Offsets[j]) / Scales[j];
+            scaled[j] = (Method.Forward(row[j]) - Offsets[j]) / Scales[j];
         }
 
         return scaled;
@@ -226,22 +202,14 @@ public sealed class FeatureScaler
         var original = new double[row.Length];
         for (int j = 0; j < row.Length; j++)
         {
-            original[j] = Backward((row[j] * Scales[j]) + Offsets[j]);
+            original[j] = Method.Backward((row[j] * Scales[j]) + Offsets[j]);
         }
 
         return original;
     }
 
     /// <summary>Scales one stored (float32) value of feature <paramref name="feature"/>, rounded as <see cref="Transform(FeatureMatrix)"/> rounds it.</summary>
-    internal float Scale(int feature, float value) => (float)((Forward(value) - Offsets[feature]) / Scales[feature]);
-
-    private static double SignedLog(double x) => Math.CopySign(double.LogP1(Math.Abs(x)), x);
-
-    private static double SignedExp(double y) => Math.CopySign(double.ExpM1(Math.Abs(y)), y);
-
-    private double Forward(double x) => Method == FeatureScaling.LogStandard ? SignedLog(x) : x;
-
-    private double Backward(double y) => Method == FeatureScaling.LogStandard ? SignedExp(y) : y;
+    internal float Scale(int feature, float value) => (float)((Method.Forward(value) - Offsets[feature]) / Scales[feature]);
 
     /// <summary>A one-line description: the method and each feature's offset and scale.</summary>
     public override string ToString()
@@ -277,25 +245,6 @@ public sealed class FeatureScaler
                 throw new ArgumentException($"Feature '{FeatureNames[j]}' is {Format(row[j])}; values must be finite.", nameof(row));
             }
         }
-    }
-
-    private static void RequireDefined(FeatureScaling method)
-    {
-        if (!Enum.IsDefined(method))
-        {
-            throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a scaling method; use None, Standard or MinMax.");
-        }
-    }
-
-    private static double[] ToDoubles(ReadOnlySpan<float> values)
-    {
-        var result = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            result[i] = values[i];
-        }
-
-        return result;
     }
 
     private static string Describe(string? name) => name is null ? "missing" : $"'{name}'";

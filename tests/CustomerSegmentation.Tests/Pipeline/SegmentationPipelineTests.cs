@@ -131,6 +131,7 @@ public sealed class SegmentationPipelineTests
         Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithK(0)).ParamName);
         Assert.Equal("threads", Assert.Throws<ArgumentOutOfRangeException>(() => p.WithMaxDegreeOfParallelism(0)).ParamName);
         Assert.Contains("at least one feature", Assert.Throws<ArgumentException>(() => p.WithFeatures()).Message);
+        Assert.Equal("scaling", Assert.Throws<ArgumentNullException>(() => p.WithScaling(null!)).ParamName);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class SegmentationPipelineTests
         string[] markdown = result.ProfilesToMarkdown().TrimEnd().Split(Environment.NewLine);
         Assert.Equal(4, markdown.Length);
         Assert.Equal("| Segment | Label | Customers | Share | Age (mean ± sd) | Income (mean ± sd) | Genre |", markdown[0]);
-        Assert.Equal("| 1 | Younger · Low income | 3 | 60.0% | 22 ± 2 | 12 ± 2 | F 67% |", markdown[2]);
+        Assert.Equal("| 1 | Younger · Low income | 3 | 60.0% | 22 ± 1.63 | 12 ± 1.63 | F 67% |", markdown[2]);
     }
 
     [Fact]

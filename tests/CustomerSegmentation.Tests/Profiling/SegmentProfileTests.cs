@@ -29,15 +29,16 @@ public sealed class SegmentProfileTests
         FeatureProfile age = young["age"];
         Assert.Equal(22, age.Mean, 5);
         Assert.Equal(22, age.Median, 5);
-        Assert.Equal(2, age.StandardDeviation, 5);
+        // Population SD of 20, 22, 24: sqrt((4 + 0 + 4) / 3).
+        Assert.Equal(Math.Sqrt(8.0 / 3), age.StandardDeviation, 5);
         Assert.Equal(20, age.Min);
         Assert.Equal(24, age.Max);
         Assert.Equal(21, age.LowerQuartile, 5);
         Assert.Equal(23, age.UpperQuartile, 5);
         Assert.Equal(22, age.Centre, 4);
 
-        // Population of ages: mean 38, sample sd sqrt(((18^2)+(16^2)+(14^2)+(22^2)+(26^2))/4) = sqrt(484).
-        Assert.Equal((22 - 38) / Math.Sqrt(484), age.ZScore, 9);
+        // All ages: mean 38, population SD sqrt(((18^2)+(16^2)+(14^2)+(22^2)+(26^2))/5) = sqrt(387.2).
+        Assert.Equal((22 - 38) / Math.Sqrt(387.2), age.ZScore, 9);
         Assert.Equal("Younger · Low income", young.Label);
 
         CategoryShare female = young.Categories["Genre"][0];
@@ -54,6 +55,35 @@ public sealed class SegmentProfileTests
         Assert.Equal([3, 2], result.Profiles.Select(p => p.Size));
         Assert.Equal("Older · High income", result.Segment(2).Label);
         Assert.Equal(result.Profiles.Length, result.Profiles.Select(p => p.Label).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_segments_standard_deviation_and_z_score_use_population_standard_deviations()
+    {
+        // Values 1, 3 | 5, 7. All: mean 4, population SD sqrt((9 + 1 + 1 + 9) / 4) = sqrt(5).
+        // Segment 1 (cluster 0): mean 2, population SD sqrt((1 + 1) / 2) = 1, z = (2 - 4) / sqrt(5).
+        var table = CustomerTable.FromFeatures(FeatureMatrix.FromColumns([new[] { 1.0, 3, 5, 7 }], ["x"]));
+
+        var profiles = SegmentProfiler.Profile(table, [0, 0, 1, 1], [[2.0], [6.0]], []);
+
+        FeatureProfile low = profiles[0]["x"];
+        FeatureProfile high = profiles[1]["x"];
+        Assert.Equal((2.0, 1.0), (low.Mean, low.StandardDeviation));
+        Assert.Equal(-2 / Math.Sqrt(5), low.ZScore, 12);
+        Assert.Equal((6.0, 1.0), (high.Mean, high.StandardDeviation));
+        Assert.Equal(2 / Math.Sqrt(5), high.ZScore, 12);
+    }
+
+    [Fact]
+    public void A_one_customer_segment_has_standard_deviation_0_and_a_constant_feature_z_score_0()
+    {
+        var table = CustomerTable.FromFeatures(FeatureMatrix.FromArray(new double[,] { { 5, 1 }, { 5, 2 }, { 5, 9 } }, ["flat", "x"]));
+
+        var profiles = SegmentProfiler.Profile(table, [0, 0, 1], [[5.0, 1.5], [5.0, 9.0]], []);
+
+        Assert.Equal(0, profiles[1]["x"].StandardDeviation);
+        Assert.Equal(0.5, profiles[0]["x"].StandardDeviation, 12);
+        Assert.All(profiles, p => Assert.Equal(0, p["flat"].ZScore));
     }
 
     [Theory]

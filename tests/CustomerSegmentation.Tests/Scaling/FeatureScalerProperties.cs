@@ -18,20 +18,24 @@ public sealed record ScalingCase(FeatureMatrix Data, FeatureScaling Method)
 
 public static class ScalingGenerators
 {
+    /// <summary>
+    /// A feature of <paramref name="n"/> values with its own magnitude (1e-2 .. 1e4) and centre, and sometimes only one
+    /// distinct value.
+    /// </summary>
+    internal static Gen<double[]> Column(int n) =>
+        from exponent in Gen.Choose(-2, 4)
+        from centre in Gen.Choose(-1000, 1000)
+        from distinct in Gen.Choose(1, 6)
+        from ints in Gen.Choose(-1000, 1000).ArrayOf(n)
+        select ints.Select(k => (centre + (distinct == 1 ? 0 : k)) * Math.Pow(10, exponent)).ToArray();
+
     public static Arbitrary<ScalingCase> Cases()
     {
-        // Each feature has its own magnitude (1e-2 .. 1e4) and centre, and sometimes only one distinct value.
-        Gen<double[]> column(int n) =>
-            from exponent in Gen.Choose(-2, 4)
-            from centre in Gen.Choose(-1000, 1000)
-            from distinct in Gen.Choose(1, 6)
-            from ints in Gen.Choose(-1000, 1000).ArrayOf(n)
-            select ints.Select(k => (centre + (distinct == 1 ? 0 : k)) * Math.Pow(10, exponent)).ToArray();
         Gen<ScalingCase> gen =
             from n in Gen.Choose(2, 40)
             from d in Gen.Choose(1, 4)
-            from columns in column(n).ArrayOf(d)
-            from method in Gen.Elements(FeatureScaling.None, FeatureScaling.Standard, FeatureScaling.MinMax, FeatureScaling.LogStandard)
+            from columns in Column(n).ArrayOf(d)
+            from method in Gen.Elements(FeatureScaling.All.ToArray())
             select new ScalingCase(FeatureMatrix.FromColumns([.. columns], [.. Enumerable.Range(0, d).Select(j => $"f{j}")]), method);
         return Arb.From(gen);
     }
