@@ -234,7 +234,7 @@ public sealed record SegmentationPipeline
     /// <param name="cancellationToken">Stops the run between K-means iterations.</param>
     /// <returns>The segments, their profiles, each customer's segment and a model.</returns>
     /// <exception cref="InvalidOperationException">A CSV source without <see cref="WithFeatures"/>.</exception>
-    /// <exception cref="CustomerDataException">The CSV is unreadable (the message names the line, column and text).</exception>
+    /// <exception cref="DataFormatException">The CSV is unreadable (the message names the line, column and text).</exception>
     /// <exception cref="FileNotFoundException">The CSV file does not exist.</exception>
     /// <exception cref="ArgumentOutOfRangeException">More clusters asked for than there are customers.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
