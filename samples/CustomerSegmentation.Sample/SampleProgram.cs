@@ -43,7 +43,7 @@ internal static class SampleProgram
             error.WriteLine($"error: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is CustomerDataException or TransactionDataException or FileNotFoundException or DirectoryNotFoundException
+        catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {OneLine(e.Message)}");
@@ -103,9 +103,9 @@ internal static class SampleProgram
             {
                 CustomerIdColumn = options.CustomerColumn,
                 TimestampColumn = options.DateColumn,
-                AmountColumn = options.AmountColumn,
-                QuantityColumn = options.QuantityColumn,
-                UnitPriceColumn = options.PriceColumn,
+                Amount = options.QuantityColumn is null && options.PriceColumn is null
+                    ? TransactionAmount.Column(options.AmountColumn ?? "Amount")
+                    : TransactionAmount.QuantityTimesUnitPrice(options.QuantityColumn!, options.PriceColumn!),
                 OrderIdColumn = options.OrderColumn,
                 DateFormats = options.DateFormat is null ? [] : [options.DateFormat],
             };
@@ -114,10 +114,12 @@ internal static class SampleProgram
 
         TransactionHygieneReport hygiene = transactions.Hygiene;
         printer.Line($"Rows read: {hygiene.RowsRead:N0}; kept: {hygiene.RowsKept:N0}; set aside: {hygiene.RowsSetAside:N0}");
-        foreach ((SetAsideReason reason, long count) in hygiene.SetAsideByReason)
+        foreach ((SkipReason reason, int count) in hygiene.SkippedRows.CountByReason.OrderBy(p => p.Key))
         {
-            printer.Line($"  set aside, {reason}: {count:N0}");
+            printer.Line($"  skipped, {reason}: {count:N0}");
         }
+
+        printer.Line($"  returns excluded: {hygiene.ReturnsExcluded:N0}; returns without a purchase: {hygiene.ReturnsWithoutPurchase:N0}");
 
         RfmResult rfm = new RfmAnalyzer().Analyze(transactions);
         SpendTierAssignment tiers = SpendTiers.Default.Assign(rfm);

@@ -1,11 +1,11 @@
 namespace CustomerSegmentation.Data;
 
-/// <summary>What <see cref="CustomerCsv"/> does with a data row it cannot use.</summary>
+/// <summary>What a CSV reader (<see cref="CustomerCsv"/>, <c>TransactionCsv</c>) does with a data row it cannot use.</summary>
 public enum BadRowPolicy
 {
-    /// <summary>Stop at the first bad row with a <see cref="CustomerDataException"/> naming its line, column and text (the default).</summary>
+    /// <summary>Stop at the first bad row with a <see cref="DataFormatException"/> naming its line, column and text.</summary>
     FailFast,
 
-    /// <summary>Skip bad rows and report every one of them in <see cref="CustomerTable.SkippedRows"/>.</summary>
+    /// <summary>Skip bad rows, count every one of them and keep the first few in a <see cref="SkippedRowsReport"/>.</summary>
     Skip,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using System.Text;
+
+using CustomerSegmentation.Data.Csv;
 
 namespace CustomerSegmentation.Data;
 
@@ -9,18 +10,16 @@ namespace CustomerSegmentation.Data;
 /// </summary>
 /// <remarks>
 /// <para>Feature, id and extra columns are chosen by header name, matched case-insensitively with surrounding
-/// whitespace ignored. Numbers are parsed with <see cref="CustomerCsvOptions.Culture"/> (decimal separator, exponent,
+/// whitespace ignored. Numbers are parsed with <see cref="CsvReadOptions.Culture"/> (decimal separator, exponent,
 /// sign; never thousands separators) and must be finite float32 values. Fields may be quoted ("..."), with doubled
 /// quotes inside; blank lines are ignored. Text is UTF-8 with or without a byte order mark (UTF-16 with a BOM is
 /// recognised too); invalid UTF-8 is an error, never silently replaced.</para>
 /// <para>Bad rows (a cell that is not a number, empty or not finite, a ragged row, malformed quotes) stop the read
-/// with a <see cref="CustomerDataException"/> naming the line, column and text, or are skipped and reported in
+/// with a <see cref="DataFormatException"/> naming the line, column and text, or are skipped and reported in
 /// <see cref="CustomerTable.SkippedRows"/> under <see cref="BadRowPolicy.Skip"/>.</para>
 /// </remarks>
 public static class CustomerCsv
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads the customer file at <paramref name="path"/>.</summary>
     /// <param name="path">The path of the CSV file (relative paths are resolved against the current directory).</param>
     /// <param name="features">The header names of the numeric feature columns, in the order wanted, for example "Age", "Annual Income (k$)".</param>
@@ -29,18 +28,12 @@ public static class CustomerCsv
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank, or <paramref name="features"/> is empty or has a blank or repeated name.</exception>
     /// <exception cref="FileNotFoundException">No file exists at <paramref name="path"/> (the message gives the full path).</exception>
-    /// <exception cref="CustomerDataException">The file is empty, has no data rows, lacks a requested column, or has a bad row (see <see cref="CustomerCsvOptions.BadRows"/>).</exception>
+    /// <exception cref="DataFormatException">The file is empty, has no data rows, lacks a requested column, or has a bad row (see <see cref="CsvReadOptions.BadRows"/>).</exception>
     public static CustomerTable Read(string path, IReadOnlyList<string> features, CustomerCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ImmutableArray<string> featureNames = ColumnNames.Validate(features, nameof(features), "feature column", allowEmpty: false);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The customer file '{path}' does not exist (full path: '{Path.GetFullPath(path)}').", path);
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using TextReader text = OpenText(stream, leaveOpen: false);
+        using TextReader text = CsvSource.OpenFile(path, "customer file");
         return CustomerRowReader.Read(text, featureNames, options ?? CustomerCsvOptions.Default, $"the file '{path}'");
     }
 
@@ -51,17 +44,12 @@ public static class CustomerCsv
     /// <returns>The customers kept, their ids and extra columns, and the report of skipped rows.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read, or <paramref name="features"/> is empty or has a blank or repeated name.</exception>
-    /// <exception cref="CustomerDataException">The data is empty, has no data rows, lacks a requested column, or has a bad row (see <see cref="CustomerCsvOptions.BadRows"/>).</exception>
+    /// <exception cref="DataFormatException">The data is empty, has no data rows, lacks a requested column, or has a bad row (see <see cref="CsvReadOptions.BadRows"/>).</exception>
     public static CustomerTable Read(Stream stream, IReadOnlyList<string> features, CustomerCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream cannot be read (it is closed or write-only).", nameof(stream));
-        }
-
         ImmutableArray<string> featureNames = ColumnNames.Validate(features, nameof(features), "feature column", allowEmpty: false);
-        using TextReader text = OpenText(stream, leaveOpen: true);
+        using TextReader text = CsvSource.OpenStream(stream);
         return CustomerRowReader.Read(text, featureNames, options ?? CustomerCsvOptions.Default, "the stream");
     }
 
@@ -72,14 +60,11 @@ public static class CustomerCsv
     /// <returns>The customers kept, their ids and extra columns, and the report of skipped rows.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="features"/> is empty or has a blank or repeated name.</exception>
-    /// <exception cref="CustomerDataException">The text is empty, has no data rows, lacks a requested column, or has a bad row (see <see cref="CustomerCsvOptions.BadRows"/>).</exception>
+    /// <exception cref="DataFormatException">The text is empty, has no data rows, lacks a requested column, or has a bad row (see <see cref="CsvReadOptions.BadRows"/>).</exception>
     public static CustomerTable Read(TextReader reader, IReadOnlyList<string> features, CustomerCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ImmutableArray<string> featureNames = ColumnNames.Validate(features, nameof(features), "feature column", allowEmpty: false);
         return CustomerRowReader.Read(reader, featureNames, options ?? CustomerCsvOptions.Default, "the text");
     }
-
-    private static StreamReader OpenText(Stream stream, bool leaveOpen)
-        => new(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen);
 }

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
+using CustomerSegmentation.Data.Csv;
+
 namespace CustomerSegmentation.Data;
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace CustomerSegmentation.Data;
 
-/// <summary>One data row that could not be used: where it is, what it holds and why it was rejected.</summary>
+/// <summary>One data row of a CSV file that could not be used: where it is, what it holds and why it was rejected.</summary>
 public sealed class SkippedRow
 {
     internal SkippedRow(int lineNumber, string? column, string? text, SkipReason reason, string message)
@@ -15,7 +15,7 @@ public sealed class SkippedRow
     /// <summary>The 1-based line of the file where the row starts (the header is line 1).</summary>
     public int LineNumber { get; }
 
-    /// <summary>The header name of the offending column, or null when the whole row is at fault (a ragged row).</summary>
+    /// <summary>The header name of the offending column, or null when the whole row is at fault (a ragged row, a malformed quote).</summary>
     public string? Column { get; }
 
     /// <summary>The offending text: the cell's text, or the raw line (shortened) for a ragged row.</summary>

@@ -6,8 +6,8 @@ using System.Text;
 namespace CustomerSegmentation.Data;
 
 /// <summary>
-/// Every data row that <see cref="CustomerCsv"/> skipped under <see cref="BadRowPolicy.Skip"/>: how many, how many for
-/// each reason, and the first few in full. Nothing is dropped without being counted here.
+/// Every data row that a CSV reader skipped under <see cref="BadRowPolicy.Skip"/>: how many, how many for each reason,
+/// and the first few in full. Nothing unreadable is dropped without being counted here.
 /// </summary>
 public sealed class SkippedRowsReport
 {
@@ -31,7 +31,7 @@ public sealed class SkippedRowsReport
     public IReadOnlyDictionary<SkipReason, int> CountByReason { get; }
 
     /// <summary>
-    /// The first skipped rows, in file order, at most <see cref="CustomerCsvOptions.MaxReportedSkippedRows"/> of them.
+    /// The first skipped rows, in file order, at most <see cref="CsvReadOptions.MaxReportedSkippedRows"/> of them.
     /// </summary>
     public ImmutableArray<SkippedRow> Samples { get; }
 
@@ -70,6 +70,7 @@ public sealed class SkippedRowsReport
         SkipReason.NotFinite => "not finite",
         SkipReason.WrongFieldCount => "wrong field count",
         SkipReason.MalformedQuotes => "malformed quotes",
+        SkipReason.NotADate => "not a date",
         _ => reason.ToString(),
     };
 }

@@ -182,7 +182,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
                 if (FirstPurchase[c] == DateTime.MaxValue)
                 {
                     throw new ArgumentException(
-                        $"Customer '{Ids[c]}' has only returns and no purchase; RFM needs at least one purchase per customer (TransactionCsv sets such rows aside as ReturnWithoutPurchase).",
+                        $"Customer '{Ids[c]}' has only returns and no purchase; RFM needs at least one purchase per customer (TransactionCsv sets such rows aside and counts them in ReturnsWithoutPurchase).",
                         nameof(transactions));
                 }
 

@@ -1,58 +1,57 @@
-using System.Text;
+using CustomerSegmentation.Data;
+using CustomerSegmentation.Data.Csv;
 
 namespace CustomerSegmentation.Loyalty;
 
 /// <summary>
-/// Reads transaction lines from a CSV file with CsvHelper, one row at a time (the file is never held as one string),
-/// applying the hygiene policies of <see cref="TransactionCsvOptions"/> and counting every row set aside by reason.
+/// Reads transaction lines from a CSV file, one row at a time (the file is never held as one string), applying the
+/// hygiene policies of <see cref="TransactionCsvOptions"/> and accounting for every row in a <see cref="TransactionHygieneReport"/>.
 /// </summary>
+/// <remarks>
+/// The CSV rules are those of every reader of this library (see <see cref="CustomerCsv"/>): header names matched
+/// case-insensitively with "Did you mean" hints, the delimiter detected among ",", ";" and tab, quoted fields, blank
+/// lines ignored, strict UTF-8 (with or without a byte order mark; invalid bytes are an error naming the line), and
+/// unreadable rows skipped into <see cref="TransactionHygieneReport.SkippedRows"/> or, under
+/// <see cref="BadRowPolicy.FailFast"/>, thrown as a <see cref="DataFormatException"/> naming the line, column and text.
+/// </remarks>
 public static class TransactionCsv
 {
-    /// <summary>Reads the transaction CSV at <paramref name="path"/> (UTF-8 unless a byte order mark says otherwise).</summary>
-    /// <param name="path">The file path.</param>
+    /// <summary>Reads the transaction CSV at <paramref name="path"/>.</summary>
+    /// <param name="path">The path of the CSV file (relative paths are resolved against the current directory).</param>
     /// <param name="options">How to read it; null means the defaults of <see cref="TransactionCsvOptions"/>.</param>
     /// <returns>The kept transactions and the hygiene report.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, or the options are inconsistent.</exception>
-    /// <exception cref="FileNotFoundException">No file exists at <paramref name="path"/>.</exception>
-    /// <exception cref="TransactionDataException">The file is empty or malformed, a configured column is missing, or a row is invalid under <see cref="InvalidRowPolicy.Throw"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
+    /// <exception cref="FileNotFoundException">No file exists at <paramref name="path"/> (the message gives the full path).</exception>
+    /// <exception cref="DataFormatException">The file is empty, not valid UTF-8 or CSV, lacks a configured column, or has a bad row under <see cref="BadRowPolicy.FailFast"/>.</exception>
     public static TransactionSet Read(string path, TransactionCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The transaction file '{path}' does not exist.", path);
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return Read(reader, options);
+        using TextReader text = CsvSource.OpenFile(path, "transaction file");
+        return TransactionCsvReader.Read(text, options ?? new TransactionCsvOptions(), $"the file '{path}'");
     }
 
-    /// <summary>Reads a transaction CSV from <paramref name="stream"/> (UTF-8 unless a byte order mark says otherwise); the stream is left open.</summary>
+    /// <summary>Reads a transaction CSV from <paramref name="stream"/>, from its current position; the stream is left open.</summary>
+    /// <param name="stream">A readable stream of UTF-8 CSV text, positioned at the header line; the caller keeps ownership and disposes it.</param>
     /// <param name="options">How to read it; null means the defaults of <see cref="TransactionCsvOptions"/>.</param>
     /// <returns>The kept transactions and the hygiene report.</returns>
-    /// <param name="stream">The stream, positioned at the header line.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent.</exception>
-    /// <exception cref="TransactionDataException">The data is empty or malformed, a configured column is missing, or a row is invalid under <see cref="InvalidRowPolicy.Throw"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read.</exception>
+    /// <exception cref="DataFormatException">The data is empty, not valid UTF-8 or CSV, lacks a configured column, or has a bad row under <see cref="BadRowPolicy.FailFast"/>.</exception>
     public static TransactionSet Read(Stream stream, TransactionCsvOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, options);
+        using TextReader text = CsvSource.OpenStream(stream);
+        return TransactionCsvReader.Read(text, options ?? new TransactionCsvOptions(), "the stream");
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="reader"/>; the reader is left open.</summary>
+    /// <param name="reader">The CSV text, positioned at the header line; the caller keeps ownership and disposes it.</param>
     /// <param name="options">How to read it; null means the defaults of <see cref="TransactionCsvOptions"/>.</param>
     /// <returns>The kept transactions and the hygiene report.</returns>
-    /// <param name="reader">The reader, positioned at the header line.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are inconsistent.</exception>
-    /// <exception cref="TransactionDataException">The data is empty or malformed, a configured column is missing, or a row is invalid under <see cref="InvalidRowPolicy.Throw"/>.</exception>
+    /// <exception cref="DataFormatException">The text is empty or not valid CSV, lacks a configured column, or has a bad row under <see cref="BadRowPolicy.FailFast"/>.</exception>
     public static TransactionSet Read(TextReader reader, TransactionCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        options ??= new TransactionCsvOptions();
-        options.Validate();
-        return new TransactionCsvReader(options).Read(reader);
+        return TransactionCsvReader.Read(reader, options ?? new TransactionCsvOptions(), "the text");
     }
 }

@@ -1,41 +1,35 @@
 using System.Collections.Immutable;
-using System.Globalization;
+
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Loyalty;
 
 /// <summary>What the reader does with return and cancellation lines (a negative amount or a negative quantity).</summary>
 public enum ReturnsPolicy
 {
-    /// <summary>Set every return line aside (counted as <see cref="SetAsideReason.Return"/>); Monetary is gross purchases.</summary>
+    /// <summary>Set every return line aside (counted in <see cref="TransactionHygieneReport.ReturnsExcluded"/>); Monetary is gross purchases.</summary>
     Exclude,
 
     /// <summary>
     /// Keep return lines so that they reduce the customer's Monetary (net spend). Returns never count as purchases for
-    /// Recency or Frequency. A customer whose kept lines are all returns is set aside with
-    /// <see cref="SetAsideReason.ReturnWithoutPurchase"/>, because RFM needs at least one purchase.
+    /// Recency or Frequency. The returns of a customer with no purchase in the file are set aside (counted in
+    /// <see cref="TransactionHygieneReport.ReturnsWithoutPurchase"/>), because RFM needs at least one purchase.
     /// </summary>
     NetAgainstPurchases,
 }
 
-/// <summary>What the reader does with a row it cannot use (no customer id, no order id, an unparseable timestamp or amount).</summary>
-public enum InvalidRowPolicy
-{
-    /// <summary>Set the row aside and count it by reason in the <see cref="TransactionHygieneReport"/>.</summary>
-    SetAside,
-
-    /// <summary>Stop at the first such row with a <see cref="TransactionDataException"/> naming its line, column and text.</summary>
-    Throw,
-}
-
 /// <summary>
-/// How to read a transaction CSV: the column names, the date formats, the culture, the delimiter, and the hygiene policies.
-/// Column names match the header ordinally, ignoring case and surrounding whitespace.
+/// How to read a transaction CSV: the column names, the date formats, and the hygiene policies, besides the culture, the
+/// delimiter and the bad-row policy every reader shares. Every value is validated when it is set; an invalid value throws
+/// an <see cref="ArgumentException"/> naming the option. Column names match the header ordinally, ignoring case and
+/// surrounding whitespace.
 /// </summary>
 /// <remarks>
-/// The amount of a line is either one column (<see cref="AmountColumn"/>, "Amount" by default) or the product of
-/// <see cref="QuantityColumn"/> and <see cref="UnitPriceColumn"/> when both of those are set.
+/// Unlike customer files, transaction files skip bad rows by default (<see cref="CsvReadOptions.BadRows"/> is
+/// <see cref="BadRowPolicy.Skip"/>): real sales exports are rarely clean, and every skipped row is counted in
+/// <see cref="TransactionHygieneReport.SkippedRows"/>.
 /// </remarks>
-public sealed class TransactionCsvOptions
+public sealed record TransactionCsvOptions : CsvReadOptions
 {
     /// <summary>The ISO 8601 layouts accepted when <see cref="DateFormats"/> is not set: a date, optionally followed by a time
     /// (minutes, seconds, fractions) after 'T' or a space, optionally followed by an offset or 'Z'.</summary>
@@ -57,15 +51,20 @@ public sealed class TransactionCsvOptions
     /// Options for the layout of the public "Online Retail" data set: CustomerID, InvoiceDate as M/d/yyyy H:mm,
     /// Quantity times UnitPrice, InvoiceNo as the order id.
     /// </summary>
-    public static TransactionCsvOptions OnlineRetail => new()
+    public static TransactionCsvOptions OnlineRetail { get; } = new()
     {
         CustomerIdColumn = "CustomerID",
         TimestampColumn = "InvoiceDate",
-        QuantityColumn = "Quantity",
-        UnitPriceColumn = "UnitPrice",
+        Amount = TransactionAmount.QuantityTimesUnitPrice("Quantity", "UnitPrice"),
         OrderIdColumn = "InvoiceNo",
         DateFormats = ["M/d/yyyy H:mm"],
     };
+
+    /// <summary>Creates options with every default; set the others with an object initializer.</summary>
+    public TransactionCsvOptions()
+        : base(BadRowPolicy.Skip)
+    {
+    }
 
     /// <summary>The column holding the customer id.</summary>
     /// <value>The default value is "CustomerId".</value>
@@ -77,20 +76,10 @@ public sealed class TransactionCsvOptions
     /// <exception cref="ArgumentException">Set to a blank name.</exception>
     public string TimestampColumn { get; init => field = RequireName(value, nameof(TimestampColumn)); } = "Timestamp";
 
-    /// <summary>The column holding the amount of the line; null means "Amount" unless <see cref="QuantityColumn"/> and <see cref="UnitPriceColumn"/> are set.</summary>
-    /// <value>The default value is null.</value>
-    /// <exception cref="ArgumentException">Set to a blank name.</exception>
-    public string? AmountColumn { get; init => field = RequireNameOrNull(value, nameof(AmountColumn)); }
-
-    /// <summary>The column holding the quantity; set together with <see cref="UnitPriceColumn"/> to compute the amount as quantity times unit price.</summary>
-    /// <value>The default value is null.</value>
-    /// <exception cref="ArgumentException">Set to a blank name.</exception>
-    public string? QuantityColumn { get; init => field = RequireNameOrNull(value, nameof(QuantityColumn)); }
-
-    /// <summary>The column holding the unit price; set together with <see cref="QuantityColumn"/>.</summary>
-    /// <value>The default value is null.</value>
-    /// <exception cref="ArgumentException">Set to a blank name.</exception>
-    public string? UnitPriceColumn { get; init => field = RequireNameOrNull(value, nameof(UnitPriceColumn)); }
+    /// <summary>Where the amount of a line comes from: one column, or quantity times unit price.</summary>
+    /// <value>The default value is <see cref="TransactionAmount.Default"/> (the "Amount" column).</value>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public TransactionAmount Amount { get; init => field = value ?? throw new ArgumentNullException(nameof(Amount)); } = TransactionAmount.Default;
 
     /// <summary>The column holding the order (invoice) id, or null when the data has none (Frequency then counts purchase days).</summary>
     /// <value>The default value is null.</value>
@@ -117,67 +106,13 @@ public sealed class TransactionCsvOptions
         }
     } = [];
 
-    /// <summary>The culture used to parse amounts, quantities, prices and dates (decimal separator, month names).</summary>
-    /// <value>The default value is <see cref="CultureInfo.InvariantCulture"/>.</value>
-    /// <exception cref="ArgumentNullException">Set to null.</exception>
-    public CultureInfo Culture { get; init => field = value ?? throw new ArgumentNullException(nameof(Culture)); } = CultureInfo.InvariantCulture;
-
-    /// <summary>The field delimiter, or null to detect it from the start of the file among comma, semicolon and tab.</summary>
-    /// <value>The default value is null (detect).</value>
-    /// <exception cref="ArgumentException">Set to an empty string.</exception>
-    public string? Delimiter
-    {
-        get;
-        init
-        {
-            if (value is { Length: 0 })
-            {
-                throw new ArgumentException("Delimiter must not be empty; use null to detect it.", nameof(Delimiter));
-            }
-
-            field = value;
-        }
-    }
-
     /// <summary>What to do with return and cancellation lines.</summary>
     /// <value>The default value is <see cref="ReturnsPolicy.Exclude"/>.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
-    public ReturnsPolicy Returns { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Returns), value, "Unknown ReturnsPolicy."); } = ReturnsPolicy.Exclude;
-
-    /// <summary>What to do with rows that cannot be used.</summary>
-    /// <value>The default value is <see cref="InvalidRowPolicy.SetAside"/>.</value>
-    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
-    public InvalidRowPolicy InvalidRows { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(InvalidRows), value, "Unknown InvalidRowPolicy."); } = InvalidRowPolicy.SetAside;
-
-    /// <summary>How many set-aside rows per reason the hygiene report keeps as samples (line number and text).</summary>
-    /// <value>The default value is 5.</value>
-    /// <exception cref="ArgumentOutOfRangeException">Set below 0.</exception>
-    public int MaxSamplesPerReason { get; init { ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxSamplesPerReason)); field = value; } } = 5;
-
-    /// <summary>The amount column actually read, or null when the amount is quantity times unit price.</summary>
-    internal string? EffectiveAmountColumn => AmountColumn ?? (QuantityColumn is null && UnitPriceColumn is null ? "Amount" : null);
+    public ReturnsPolicy Returns { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Returns), value, $"{value} is not a returns policy; use {nameof(ReturnsPolicy.Exclude)} or {nameof(ReturnsPolicy.NetAgainstPurchases)}."); } = ReturnsPolicy.Exclude;
 
     /// <summary>The timestamp layouts actually tried.</summary>
     internal string[] EffectiveDateFormats => DateFormats.IsEmpty ? [.. Iso8601Formats] : [.. DateFormats];
-
-    /// <summary>Checks the rules that involve several options.</summary>
-    /// <exception cref="ArgumentException">Only one of QuantityColumn and UnitPriceColumn is set, or AmountColumn is set together with them.</exception>
-    public void Validate()
-    {
-        if ((QuantityColumn is null) != (UnitPriceColumn is null))
-        {
-            throw new ArgumentException(
-                $"QuantityColumn ({QuantityColumn ?? "null"}) and UnitPriceColumn ({UnitPriceColumn ?? "null"}) must be set together: the amount is quantity times unit price.",
-                QuantityColumn is null ? nameof(QuantityColumn) : nameof(UnitPriceColumn));
-        }
-
-        if (AmountColumn is not null && QuantityColumn is not null)
-        {
-            throw new ArgumentException(
-                $"AmountColumn ('{AmountColumn}') cannot be combined with QuantityColumn and UnitPriceColumn; choose one way to get the amount.",
-                nameof(AmountColumn));
-        }
-    }
 
     private static string RequireName(string value, string option)
     {

@@ -1,160 +1,160 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using CsvHelper;
-using CsvHelper.Configuration;
+
+using CustomerSegmentation.Data;
+using CustomerSegmentation.Data.Csv;
 
 namespace CustomerSegmentation.Loyalty;
 
-/// <summary>The state of one read of a transaction CSV (column positions, interned ids, counts by reason).</summary>
-internal sealed class TransactionCsvReader(TransactionCsvOptions options)
+/// <summary>The state of one read of a transaction CSV (column positions, interned ids, rejected rows, return counts).</summary>
+internal sealed class TransactionCsvReader
 {
     private const DateTimeStyles TimestampStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
 
-    private readonly string[] _formats = options.EffectiveDateFormats;
-    private readonly long[] _counts = new long[Enum.GetValues<SetAsideReason>().Length];
-    private readonly List<SetAsideRow> _samples = [];
+    private readonly TransactionCsvOptions _options;
+    private readonly CsvSource _csv;
+    private readonly RejectedRows _rejected;
+    private readonly string[] _formats;
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
     private readonly List<string> _customerIds = [];
     private readonly List<bool> _customerHasPurchase = [];
     private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
     private readonly List<Transaction> _kept = [];
-    private readonly List<(int Customer, long Line, string Text)> _keptReturns = [];
+    private readonly List<int> _keptReturnCustomers = [];
     private int _lastFormat;
+    private long _returnsExcluded;
 
-    public TransactionSet Read(TextReader reader)
+    private TransactionCsvReader(CsvSource csv, TransactionCsvOptions options)
     {
-        var config = new CsvConfiguration(options.Culture)
-        {
-            Delimiter = options.Delimiter ?? ",",
-            DetectDelimiter = options.Delimiter is null,
-            DetectDelimiterValues = [",", ";", "\t"],
-            IgnoreBlankLines = true,
-        };
-
-        using var parser = new CsvParser(reader, config, leaveOpen: true);
-        try
-        {
-            return ReadRows(parser);
-        }
-        catch (CsvHelperException e)
-        {
-            throw new TransactionDataException(
-                $"Line {parser.RawRow}: the CSV is malformed ({e.GetType().Name}): {FirstLine(e.Message)}",
-                parser.RawRow,
-                null,
-                parser.RawRecord?.TrimEnd(),
-                e);
-        }
+        _options = options;
+        _csv = csv;
+        _rejected = new RejectedRows(options, csv.Description);
+        _formats = options.EffectiveDateFormats;
     }
 
-    private TransactionSet ReadRows(CsvParser parser)
+    public static TransactionSet Read(TextReader text, TransactionCsvOptions options, string source)
     {
-        if (!parser.Read())
-        {
-            throw new TransactionDataException("The transaction data is empty: there is no header line naming the columns.", 0, null, null);
-        }
+        using CsvSource csv = CsvSource.Open(text, options, source);
+        return new TransactionCsvReader(csv, options).ReadRows();
+    }
 
-        string[] header = parser.Record ?? [];
-        int idColumn = Require(header, options.CustomerIdColumn);
-        int timeColumn = Require(header, options.TimestampColumn);
-        string? amountName = options.EffectiveAmountColumn;
-        int amountColumn = amountName is null ? -1 : Require(header, amountName);
-        int quantityColumn = options.QuantityColumn is null ? -1 : Require(header, options.QuantityColumn);
-        int priceColumn = options.UnitPriceColumn is null ? -1 : Require(header, options.UnitPriceColumn);
-        int orderColumn = options.OrderIdColumn is null ? -1 : Require(header, options.OrderIdColumn);
+    private TransactionSet ReadRows()
+    {
+        TransactionAmount amountSource = _options.Amount;
+        CsvHeader header = _csv.ReadHeader(
+            $"a header line naming the columns (for example {_options.CustomerIdColumn}, {_options.TimestampColumn}, {amountSource.AmountColumn ?? amountSource.QuantityColumn}) followed by one line per transaction");
+        int idColumn = header.IndexOf(_options.CustomerIdColumn, "customer id");
+        int timeColumn = header.IndexOf(_options.TimestampColumn, "timestamp");
+        int amountColumn = amountSource.AmountColumn is null ? -1 : header.IndexOf(amountSource.AmountColumn, "amount");
+        int quantityColumn = amountSource.QuantityColumn is null ? -1 : header.IndexOf(amountSource.QuantityColumn, "quantity");
+        int priceColumn = amountSource.UnitPriceColumn is null ? -1 : header.IndexOf(amountSource.UnitPriceColumn, "unit price");
+        int orderColumn = _options.OrderIdColumn is null ? -1 : header.IndexOf(_options.OrderIdColumn, "order id");
+        string Name(int column) => header.Names[column];
 
         long rowsRead = 0;
-        while (parser.Read())
+        while (_csv.Read())
         {
             rowsRead++;
-            long line = parser.RawRow;
-            string? id = Field(parser, idColumn);
+            string? id = Field(idColumn);
             if (id is null)
             {
-                SetAside(SetAsideReason.MissingCustomerId, line, options.CustomerIdColumn, string.Empty);
+                _rejected.Add(Empty(Name(idColumn), "the customer id is empty; every transaction needs a customer."));
                 continue;
             }
 
-            string? timeText = Field(parser, timeColumn);
+            string? timeText = Field(timeColumn);
             if (!TryParseTimestamp(timeText, out DateTime timestamp))
             {
-                SetAside(SetAsideReason.UnparseableTimestamp, line, options.TimestampColumn, timeText ?? string.Empty);
+                _rejected.Add(timeText is null ? Empty(Name(timeColumn), "the timestamp is empty; every transaction needs a date.") : NotADate(Name(timeColumn), timeText));
                 continue;
             }
 
-            if (!TryReadAmount(parser, amountColumn, quantityColumn, priceColumn, line, out decimal amount))
+            SkippedRow? problem = amountColumn >= 0
+                ? ReadNumber(amountColumn, Name(amountColumn), out decimal amount)
+                : ReadProduct(quantityColumn, Name(quantityColumn), priceColumn, Name(priceColumn), out amount);
+            if (problem is not null)
             {
+                _rejected.Add(problem);
                 continue;
             }
 
             string? orderId = null;
             if (orderColumn >= 0)
             {
-                orderId = Field(parser, orderColumn);
+                orderId = Field(orderColumn);
                 if (orderId is null)
                 {
-                    SetAside(SetAsideReason.MissingOrderId, line, options.OrderIdColumn, string.Empty);
+                    _rejected.Add(Empty(Name(orderColumn), $"the order id is empty although {nameof(TransactionCsvOptions.OrderIdColumn)} is set."));
                     continue;
                 }
-
-                orderId = Intern(orderId);
             }
 
-            bool isReturn = amount < 0m;
-            if (isReturn && options.Returns == ReturnsPolicy.Exclude)
+            if (_csv.MalformedQuotes() is { } quotes)
             {
-                SetAside(SetAsideReason.Return, line, null, RawText(parser));
+                _rejected.Add(quotes);
                 continue;
             }
 
-            ref int customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out bool known);
-            if (!known)
+            bool isReturn = amount < 0m;
+            if (isReturn && _options.Returns == ReturnsPolicy.Exclude)
             {
-                customer = _customerIds.Count;
-                _customerIds.Add(id);
-                _customerHasPurchase.Add(false);
-            }
-            else
-            {
-                id = _customerIds[customer];
+                _returnsExcluded++;
+                continue;
             }
 
-            if (isReturn)
-            {
-                _keptReturns.Add((customer, line, RawText(parser)));
-            }
-            else
-            {
-                _customerHasPurchase[customer] = true;
-            }
-
-            _kept.Add(new Transaction(id, timestamp, amount, orderId));
+            Keep(id, timestamp, amount, orderId is null ? null : Intern(orderId), isReturn);
         }
 
-        ImmutableArray<Transaction> kept = DropReturnsWithoutPurchase();
+        ImmutableArray<Transaction> kept = DropReturnsWithoutPurchase(out long returnsWithoutPurchase);
         var report = new TransactionHygieneReport(
             rowsRead,
             kept.Length,
-            _keptReturns.Count - _counts[(int)SetAsideReason.ReturnWithoutPurchase],
-            [.. _counts],
-            [.. _samples.OrderBy(s => s.Reason).ThenBy(s => s.LineNumber)]);
+            _returnsExcluded,
+            returnsWithoutPurchase,
+            _keptReturnCustomers.Count - returnsWithoutPurchase,
+            _rejected.ToReport());
         return new TransactionSet(kept, orderColumn >= 0, report);
     }
 
-    private ImmutableArray<Transaction> DropReturnsWithoutPurchase()
+    private void Keep(string id, DateTime timestamp, decimal amount, string? orderId, bool isReturn)
     {
-        bool any = false;
-        foreach ((int customer, long line, string text) in _keptReturns)
+        ref int customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out bool known);
+        if (!known)
+        {
+            customer = _customerIds.Count;
+            _customerIds.Add(id);
+            _customerHasPurchase.Add(false);
+        }
+        else
+        {
+            id = _customerIds[customer];
+        }
+
+        if (isReturn)
+        {
+            _keptReturnCustomers.Add(customer);
+        }
+        else
+        {
+            _customerHasPurchase[customer] = true;
+        }
+
+        _kept.Add(new Transaction(id, timestamp, amount, orderId));
+    }
+
+    private ImmutableArray<Transaction> DropReturnsWithoutPurchase(out long dropped)
+    {
+        dropped = 0;
+        foreach (int customer in _keptReturnCustomers)
         {
             if (!_customerHasPurchase[customer])
             {
-                any = true;
-                Count(SetAsideReason.ReturnWithoutPurchase, line, null, text);
+                dropped++;
             }
         }
 
-        if (!any)
+        if (dropped == 0)
         {
             return ImmutableCollectionsMarshal.AsImmutableArray(_kept.ToArray());
         }
@@ -181,14 +181,14 @@ internal sealed class TransactionCsvReader(TransactionCsvOptions options)
             return false;
         }
 
-        if (DateTime.TryParseExact(text, _formats[_lastFormat], options.Culture, TimestampStyles, out timestamp))
+        if (DateTime.TryParseExact(text, _formats[_lastFormat], _csv.Culture, TimestampStyles, out timestamp))
         {
             return true;
         }
 
         for (int f = 0; f < _formats.Length; f++)
         {
-            if (DateTime.TryParseExact(text, _formats[f], options.Culture, TimestampStyles, out timestamp))
+            if (DateTime.TryParseExact(text, _formats[f], _csv.Culture, TimestampStyles, out timestamp))
             {
                 _lastFormat = f;
                 return true;
@@ -198,82 +198,77 @@ internal sealed class TransactionCsvReader(TransactionCsvOptions options)
         return false;
     }
 
-    private bool TryReadAmount(CsvParser parser, int amountColumn, int quantityColumn, int priceColumn, long line, out decimal amount)
+    private SkippedRow? ReadProduct(int quantityColumn, string quantityName, int priceColumn, string priceName, out decimal amount)
     {
-        if (amountColumn >= 0)
+        amount = 0m;
+        if (ReadNumber(quantityColumn, quantityName, out decimal quantity) is { } badQuantity)
         {
-            return TryReadNumber(parser, amountColumn, options.EffectiveAmountColumn!, line, out amount);
+            return badQuantity;
         }
 
-        amount = 0m;
-        if (!TryReadNumber(parser, quantityColumn, options.QuantityColumn!, line, out decimal quantity)
-            || !TryReadNumber(parser, priceColumn, options.UnitPriceColumn!, line, out decimal price))
+        if (ReadNumber(priceColumn, priceName, out decimal price) is { } badPrice)
         {
-            return false;
+            return badPrice;
         }
 
         try
         {
             amount = quantity * price;
-            return true;
+            return null;
         }
         catch (OverflowException)
         {
-            SetAside(SetAsideReason.UnparseableAmount, line, options.QuantityColumn, $"{Field(parser, quantityColumn)} x {Field(parser, priceColumn)}");
-            return false;
+            int line = _csv.StartLine();
+            string text = $"{Field(quantityColumn)} x {Field(priceColumn)}";
+            return new SkippedRow(
+                line, quantityName, text, SkipReason.NotFinite,
+                $"Line {line}, columns '{quantityName}' and '{priceName}': {text} is beyond the range of a decimal amount (about ±7.9e28).");
         }
     }
 
-    private bool TryReadNumber(CsvParser parser, int column, string name, long line, out decimal value)
+    private SkippedRow? ReadNumber(int column, string name, out decimal value)
     {
-        string? text = Field(parser, column);
-        if (text is not null && decimal.TryParse(text, NumberStyles.Number, options.Culture, out value))
+        string? text = Field(column);
+        if (text is null)
         {
-            return true;
+            value = 0m;
+            return Empty(name, "the cell is empty; every transaction needs an amount.");
         }
 
-        value = 0m;
-        SetAside(SetAsideReason.UnparseableAmount, line, name, text ?? string.Empty);
-        return false;
-    }
-
-    private void SetAside(SetAsideReason reason, long line, string? column, string text)
-    {
-        if (options.InvalidRows == InvalidRowPolicy.Throw && reason is not SetAsideReason.Return)
-        {
-            throw new TransactionDataException(Describe(reason, line, column, text), line, column, text);
-        }
-
-        Count(reason, line, column, text);
-    }
-
-    private void Count(SetAsideReason reason, long line, string? column, string text)
-    {
-        if (_counts[(int)reason]++ < options.MaxSamplesPerReason)
-        {
-            _samples.Add(new SetAsideRow(reason, line, column, text));
-        }
-    }
-
-    private string Describe(SetAsideReason reason, long line, string? column, string text) => reason switch
-    {
-        SetAsideReason.MissingCustomerId => $"Line {line}, column '{column}': the customer id is empty; every transaction needs a customer.",
-        SetAsideReason.MissingOrderId => $"Line {line}, column '{column}': the order id is empty although OrderIdColumn is set.",
-        SetAsideReason.UnparseableTimestamp =>
-            $"Line {line}, column '{column}': '{text}' is not a date and time in any of the formats {string.Join(", ", _formats.Select(f => $"'{f}'"))} (culture '{CultureName}').",
-        _ => $"Line {line}, column '{column}': '{text}' is not a number in culture '{CultureName}'.",
-    };
-
-    private string CultureName => options.Culture.Name.Length == 0 ? "invariant" : options.Culture.Name;
-
-    private static string? Field(CsvParser parser, int column)
-    {
-        if (column >= parser.Count)
+        if (decimal.TryParse(text, NumberStyles.Number, _csv.Culture, out value))
         {
             return null;
         }
 
-        string text = parser[column];
+        int line = _csv.StartLine();
+        return new SkippedRow(
+            line, name, text, SkipReason.NotANumber,
+            $"Line {line}, column '{name}': '{CsvSource.Shorten(text)}' is not a number in culture '{_csv.CultureName}'.");
+    }
+
+    private SkippedRow Empty(string column, string problem)
+    {
+        int line = _csv.StartLine();
+        return new SkippedRow(line, column, string.Empty, SkipReason.EmptyValue, $"Line {line}, column '{column}': {problem}");
+    }
+
+    private SkippedRow NotADate(string column, string text)
+    {
+        int line = _csv.StartLine();
+        return new SkippedRow(
+            line, column, text, SkipReason.NotADate,
+            $"Line {line}, column '{column}': '{CsvSource.Shorten(text)}' is not a date and time in any of the formats {string.Join(", ", _formats.Select(f => $"'{f}'"))} (culture '{_csv.CultureName}').");
+    }
+
+    /// <summary>The trimmed text of <paramref name="column"/> in the current row, or null when it is empty or the row is too short to hold it.</summary>
+    private string? Field(int column)
+    {
+        if (column >= _csv.FieldCount)
+        {
+            return null;
+        }
+
+        string text = _csv[column];
         if (text.Length == 0)
         {
             return null;
@@ -285,31 +280,5 @@ internal sealed class TransactionCsvReader(TransactionCsvOptions options)
         }
 
         return text.Length == 0 ? null : text;
-    }
-
-    private static string RawText(CsvParser parser) => parser.RawRecord.TrimEnd('\r', '\n');
-
-    private static int Require(string[] header, string column)
-    {
-        for (int j = 0; j < header.Length; j++)
-        {
-            if (string.Equals(header[j].Trim(), column, StringComparison.OrdinalIgnoreCase))
-            {
-                return j;
-            }
-        }
-
-        string text = string.Join(", ", header.Select(h => $"'{h}'"));
-        throw new TransactionDataException(
-            $"Line 1: the header has no column '{column}' (matched ignoring case). The columns are: {text}. Set the column name in TransactionCsvOptions.",
-            1,
-            column,
-            text);
-    }
-
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }

@@ -272,7 +272,7 @@ public sealed class SegmentationPipeline
     /// A CSV source without <see cref="WithFeatures"/>, a second run over a stream that cannot seek, or a clusterer
     /// that answered with another K or another number of labels than asked.
     /// </exception>
-    /// <exception cref="CustomerDataException">The CSV is unreadable (the message names the line, column and text).</exception>
+    /// <exception cref="DataFormatException">The CSV is unreadable (the message names the line, column and text).</exception>
     /// <exception cref="FileNotFoundException">The CSV file does not exist.</exception>
     /// <exception cref="ArgumentOutOfRangeException">More clusters asked for than there are customers.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

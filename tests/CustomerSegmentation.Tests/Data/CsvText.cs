@@ -21,6 +21,6 @@ internal static class CsvText
     public static byte[] Utf8(string text, bool bom)
         => bom ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
 
-    public static CustomerDataException Fails(string text, IReadOnlyList<string> features, CustomerCsvOptions? options = null)
-        => Assert.Throws<CustomerDataException>(() => Read(text, features, options));
+    public static DataFormatException Fails(string text, IReadOnlyList<string> features, CustomerCsvOptions? options = null)
+        => Assert.Throws<DataFormatException>(() => Read(text, features, options));
 }

@@ -170,10 +170,40 @@ public sealed class CustomerCsvErrorTests
     {
         byte[] bytes = [.. CsvText.Utf8("Name,Age\nJos", bom: false), 0xE9, .. CsvText.Utf8(",19\n", bom: false)];
 
-        var error = Assert.Throws<CustomerDataException>(() => CsvText.ReadBytes(bytes, ["Age"]));
+        var error = Assert.Throws<DataFormatException>(() => CsvText.ReadBytes(bytes, ["Age"]));
 
         Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0xE9 on line 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.LineNumber);
         Assert.IsType<System.Text.DecoderFallbackException>(error.InnerException);
+    }
+
+    [Fact]
+    public void An_invalid_byte_far_into_a_file_is_named_by_its_line()
+    {
+        // Well past the first buffer of text, so the line cannot be guessed from what the parser has read so far.
+        var text = new System.Text.StringBuilder("Name,Age\n");
+        for (int i = 0; i < 20_000; i++)
+        {
+            text.Append("Jo,19\n");
+        }
+
+        byte[] bytes = [.. CsvText.Utf8(text.ToString(), bom: true), 0xC3, 0x28, .. CsvText.Utf8(",19\nJo,20\n", bom: false)];
+
+        var error = Assert.Throws<DataFormatException>(() => CsvText.ReadBytes(bytes, ["Age"]));
+
+        Assert.Equal(20_002, error.LineNumber);
+        Assert.Contains("the byte 0xC3 on line 20002 is not UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_truncated_multi_byte_character_at_the_end_is_invalid()
+    {
+        byte[] bytes = [.. CsvText.Utf8("Age\n19\n", bom: false), 0xE2, 0x82];
+
+        var error = Assert.Throws<DataFormatException>(() => CsvText.ReadBytes(bytes, ["Age"]));
+
+        Assert.Equal(3, error.LineNumber);
     }
 
     [Fact]

@@ -63,6 +63,19 @@ public sealed class CustomerCsvTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_with_a_byte_order_mark_is_read(bool bigEndian)
+    {
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes("Âge,Score\n19,39\n20,40\n")];
+
+        CustomerTable table = CsvText.ReadBytes(bytes, ["Âge"]);
+
+        Assert.Equal([19f, 20f], table.Features.Column(0).ToArray());
+    }
+
+    [Theory]
     [InlineData(";")]
     [InlineData("\t")]
     [InlineData(",")]

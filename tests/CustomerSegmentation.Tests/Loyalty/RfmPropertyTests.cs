@@ -139,7 +139,7 @@ public sealed class RfmPropertyTests
 
         Assert.Equal(rows.Length, set.Hygiene.RowsRead);
         Assert.Equal(expectedKept, set.Hygiene.RowsKept);
-        Assert.Equal(set.Hygiene.RowsRead, set.Hygiene.RowsKept + set.Hygiene.SetAsideByReason.Values.Sum());
+        Assert.Equal(set.Hygiene.RowsRead, set.Hygiene.RowsKept + set.Hygiene.SkippedRows.Count + set.Hygiene.ReturnsExcluded + set.Hygiene.ReturnsWithoutPurchase);
         Assert.Equal(set.Hygiene.RowsKept, set.Transactions.Length);
         Assert.Equal(expected, set.NetAmount);
         if (set.Transactions.Length > 0)

@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Text;
+using CustomerSegmentation.Data;
 using CustomerSegmentation.Loyalty;
 
 namespace CustomerSegmentation.Tests.Loyalty;
 
 public sealed class TransactionCsvTests
 {
+    private static readonly TransactionCsvOptions FailFast = new() { BadRows = BadRowPolicy.FailFast };
+
     private static TransactionSet ReadText(string csv, TransactionCsvOptions? options = null) =>
         TransactionCsv.Read(new StringReader(csv), options);
 
     [Fact]
-    public void Fixture_counts_every_row_set_aside_by_reason()
+    public void Fixture_accounts_for_every_row_skipped_or_set_aside()
     {
         TransactionSet set = RfmFixture.Read();
         TransactionHygieneReport report = set.Hygiene;
@@ -19,33 +22,33 @@ public sealed class TransactionCsvTests
         Assert.Equal(29, report.RowsKept);
         Assert.Equal(5, report.RowsSetAside);
         Assert.Equal(29, set.Transactions.Length);
-        Assert.Equal(1, report.Count(SetAsideReason.MissingCustomerId));
-        Assert.Equal(1, report.Count(SetAsideReason.UnparseableTimestamp));
-        Assert.Equal(1, report.Count(SetAsideReason.UnparseableAmount));
-        Assert.Equal(1, report.Count(SetAsideReason.MissingOrderId));
-        Assert.Equal(1, report.Count(SetAsideReason.Return));
-        Assert.Equal(0, report.Count(SetAsideReason.ReturnWithoutPurchase));
-        Assert.Equal(report.RowsSetAside, report.SetAsideByReason.Values.Sum());
+        Assert.Equal(4, report.SkippedRows.Count);
+        Assert.Equal(2, report.SkippedRows.CountByReason[SkipReason.EmptyValue]);
+        Assert.Equal(1, report.SkippedRows.CountByReason[SkipReason.NotADate]);
+        Assert.Equal(1, report.SkippedRows.CountByReason[SkipReason.NotANumber]);
+        Assert.Equal(1, report.ReturnsExcluded);
+        Assert.Equal(0, report.ReturnsWithoutPurchase);
+        Assert.Equal(report.RowsSetAside, report.SkippedRows.Count + report.ReturnsExcluded + report.ReturnsWithoutPurchase);
         Assert.Equal(2340m, set.NetAmount);
         Assert.True(set.HasOrderIds);
     }
 
     [Fact]
-    public void Samples_name_line_column_and_text()
+    public void Skipped_rows_name_line_column_and_text_in_file_order()
     {
         TransactionHygieneReport report = RfmFixture.Read().Hygiene;
 
-        SetAsideRow date = Assert.Single(report.Samples, s => s.Reason == SetAsideReason.UnparseableTimestamp);
-        Assert.Equal(33, date.LineNumber);
-        Assert.Equal("Timestamp", date.Column);
+        Assert.Equal([32, 33, 34, 35], report.SkippedRows.Samples.Select(s => s.LineNumber));
+        Assert.Equal(["CustomerId", "Timestamp", "Amount", "OrderId"], report.SkippedRows.Samples.Select(s => s.Column));
+
+        SkippedRow date = report.SkippedRows.Samples[1];
+        Assert.Equal(SkipReason.NotADate, date.Reason);
         Assert.Equal("2024-13-01T10:00:00", date.Text);
+        Assert.StartsWith("Line 33, column 'Timestamp': '2024-13-01T10:00:00' is not a date", date.Message, StringComparison.Ordinal);
 
-        SetAsideRow amount = Assert.Single(report.Samples, s => s.Reason == SetAsideReason.UnparseableAmount);
-        Assert.Equal((34L, "Amount", "abc"), (amount.LineNumber, amount.Column, amount.Text));
-
-        SetAsideRow returned = Assert.Single(report.Samples, s => s.Reason == SetAsideReason.Return);
-        Assert.Equal((19L, "E,R5003,2024-03-20T10:00:00,-20"), (returned.LineNumber, returned.Text));
-        Assert.Contains("34 rows read, 29 kept, 5 set aside", report.ToString(), StringComparison.Ordinal);
+        SkippedRow amount = report.SkippedRows.Samples[2];
+        Assert.Equal((SkipReason.NotANumber, "abc"), (amount.Reason, amount.Text));
+        Assert.Equal("34 rows read, 29 kept, 5 set aside (4 skipped as unreadable, 1 return excluded)", report.ToString());
     }
 
     [Fact]
@@ -55,7 +58,7 @@ public sealed class TransactionCsvTests
 
         Assert.Equal(30, set.Hygiene.RowsKept);
         Assert.Equal(1, set.Hygiene.ReturnsNetted);
-        Assert.Equal(0, set.Hygiene.Count(SetAsideReason.Return));
+        Assert.Equal(0, set.Hygiene.ReturnsExcluded);
         Assert.Equal(2320m, set.NetAmount);
         Transaction[] a = [.. set.Transactions.Where(t => t.CustomerId == "A")];
         Assert.Same(a[0].CustomerId, a[5].CustomerId);
@@ -69,11 +72,12 @@ public sealed class TransactionCsvTests
 
         Assert.Equal(4, set.Hygiene.RowsRead);
         Assert.Equal(2, set.Hygiene.RowsKept);
-        Assert.Equal(2, set.Hygiene.Count(SetAsideReason.ReturnWithoutPurchase));
+        Assert.Equal(2, set.Hygiene.ReturnsWithoutPurchase);
         Assert.Equal(1, set.Hygiene.ReturnsNetted);
         Assert.All(set.Transactions, t => Assert.Equal("X", t.CustomerId));
         Assert.Equal(6m, set.NetAmount);
-        Assert.Equal([3L, 5L], set.Hygiene.Samples.Select(s => s.LineNumber));
+        Assert.True(set.Hygiene.SkippedRows.IsEmpty);
+        Assert.EndsWith("(2 returns without a purchase)", set.Hygiene.ToString(), StringComparison.Ordinal);
         Assert.False(set.HasOrderIds);
     }
 
@@ -92,8 +96,9 @@ public sealed class TransactionCsvTests
         Assert.Equal(2, set.Transactions.Length);
         Assert.Equal(new Transaction("17850", new DateTime(2010, 12, 1, 8, 26, 0), 15.30m, "536365"), set.Transactions[0]);
         Assert.Equal(20.34m, set.Transactions[1].Amount);
-        Assert.Equal(1, set.Hygiene.Count(SetAsideReason.Return));
-        Assert.Equal(1, set.Hygiene.Count(SetAsideReason.MissingCustomerId));
+        Assert.Equal(1, set.Hygiene.ReturnsExcluded);
+        SkippedRow noCustomer = Assert.Single(set.Hygiene.SkippedRows.Samples);
+        Assert.Equal((5, "CustomerID", SkipReason.EmptyValue), (noCustomer.LineNumber, noCustomer.Column, noCustomer.Reason));
     }
 
     [Fact]
@@ -104,7 +109,7 @@ public sealed class TransactionCsvTests
         {
             CustomerIdColumn = "Kunde",
             TimestampColumn = "Datum",
-            AmountColumn = "Betrag",
+            Amount = TransactionAmount.Column("Betrag"),
             DateFormats = ["yyyyMMdd"],
             Culture = CultureInfo.GetCultureInfo("de-DE"),
         };
@@ -148,51 +153,71 @@ public sealed class TransactionCsvTests
     [Fact]
     public void Missing_column_names_the_column_and_lists_the_header()
     {
-        var e = Assert.Throws<TransactionDataException>(() => ReadText("CustomerId,When,Amount\na,2024-01-01,1\n"));
+        var e = Assert.Throws<DataFormatException>(() => ReadText("CustomerId,When,Amount\na,2024-01-01,1\n"));
 
         Assert.Equal(1, e.LineNumber);
         Assert.Equal("Timestamp", e.Column);
-        Assert.Contains("no column 'Timestamp'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("'When'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("The timestamp column 'Timestamp' is not in the header (line 1) of the text", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'CustomerId', 'When', 'Amount'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_column_gets_a_did_you_mean_hint()
+    {
+        var e = Assert.Throws<DataFormatException>(() => ReadText("CustomerId,Timestamp,Amount\na,2024-01-01,1\n", new TransactionCsvOptions { CustomerIdColumn = "Customer_Id" }));
+
+        Assert.Contains("The customer id column 'Customer_Id' is not in the header", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Did you mean 'CustomerId'?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_requested_column_that_appears_twice_in_the_header_is_ambiguous()
+    {
+        var e = Assert.Throws<DataFormatException>(() => ReadText("CustomerId,Timestamp,Amount,amount\na,2024-01-01,1,2\n"));
+
+        Assert.Contains("'Amount' is ambiguous", e.Message, StringComparison.Ordinal);
+        Assert.Contains("positions 3 and 4", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Missing_order_id_column_is_an_error_when_configured()
     {
-        var e = Assert.Throws<TransactionDataException>(() => ReadText("CustomerId,Timestamp,Amount\na,2024-01-01,1\n", new TransactionCsvOptions { OrderIdColumn = "Invoice" }));
-        Assert.Contains("no column 'Invoice'", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DataFormatException>(() => ReadText("CustomerId,Timestamp,Amount\na,2024-01-01,1\n", new TransactionCsvOptions { OrderIdColumn = "Invoice" }));
+        Assert.Contains("The order id column 'Invoice' is not in the header", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Bad_date_under_throw_policy_names_line_column_text_and_formats()
+    public void Bad_date_under_fail_fast_names_line_column_text_and_formats()
     {
         const string csv = "CustomerId,Timestamp,Amount\na,2024-01-01,1\nb,01/02/2024,2\n";
-        var e = Assert.Throws<TransactionDataException>(() => ReadText(csv, new TransactionCsvOptions { InvalidRows = InvalidRowPolicy.Throw }));
+        var e = Assert.Throws<DataFormatException>(() => ReadText(csv, FailFast));
 
         Assert.Equal(3, e.LineNumber);
+        Assert.Equal(SkipReason.NotADate, e.Reason);
         Assert.Equal("Timestamp", e.Column);
         Assert.Equal("01/02/2024", e.Text);
         Assert.Contains("Line 3, column 'Timestamp': '01/02/2024' is not a date", e.Message, StringComparison.Ordinal);
         Assert.Contains("'yyyy-MM-dd'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("set TransactionCsvOptions.BadRows to BadRowPolicy.Skip", e.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<FormatException>(e);
     }
 
     [Fact]
-    public void Bad_amount_under_throw_policy_names_line_column_and_text()
+    public void Bad_amount_under_fail_fast_names_line_column_and_text()
     {
         const string csv = "CustomerId,Timestamp,Quantity,Price\na,2024-01-01,2,1.5\nb,2024-01-01,two,1.5\n";
-        var options = new TransactionCsvOptions { QuantityColumn = "Quantity", UnitPriceColumn = "Price", InvalidRows = InvalidRowPolicy.Throw };
-        var e = Assert.Throws<TransactionDataException>(() => ReadText(csv, options));
+        var options = FailFast with { Amount = TransactionAmount.QuantityTimesUnitPrice("Quantity", "Price") };
+        var e = Assert.Throws<DataFormatException>(() => ReadText(csv, options));
 
-        Assert.Equal((3L, "Quantity", "two"), (e.LineNumber, e.Column, e.Text));
+        Assert.Equal((3, "Quantity", "two", SkipReason.NotANumber), (e.LineNumber, e.Column, e.Text, e.Reason));
         Assert.Contains("'two' is not a number in culture 'invariant'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Missing_customer_id_under_throw_policy_names_the_line()
+    public void Missing_customer_id_under_fail_fast_names_the_line()
     {
-        var e = Assert.Throws<TransactionDataException>(() => ReadText("CustomerId,Timestamp,Amount\n  ,2024-01-01,1\n", new TransactionCsvOptions { InvalidRows = InvalidRowPolicy.Throw }));
-        Assert.Equal((2L, "CustomerId"), (e.LineNumber, e.Column));
+        var e = Assert.Throws<DataFormatException>(() => ReadText("CustomerId,Timestamp,Amount\n  ,2024-01-01,1\n", FailFast));
+        Assert.Equal((2, "CustomerId", SkipReason.EmptyValue), (e.LineNumber, e.Column, e.Reason));
         Assert.Contains("customer id is empty", e.Message, StringComparison.Ordinal);
     }
 
@@ -200,23 +225,67 @@ public sealed class TransactionCsvTests
     public void Short_row_counts_as_missing_fields_not_a_crash()
     {
         TransactionSet set = ReadText("CustomerId,Timestamp,Amount\na,2024-01-01\n");
-        Assert.Equal(1, set.Hygiene.Count(SetAsideReason.UnparseableAmount));
-        Assert.Equal(string.Empty, set.Hygiene.Samples[0].Text);
+        SkippedRow row = Assert.Single(set.Hygiene.SkippedRows.Samples);
+        Assert.Equal((SkipReason.EmptyValue, "Amount", string.Empty), (row.Reason, row.Column, row.Text));
     }
 
     [Fact]
     public void Empty_data_has_no_header()
     {
-        var e = Assert.Throws<TransactionDataException>(() => ReadText(string.Empty));
-        Assert.Contains("no header", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DataFormatException>(() => ReadText(string.Empty));
+        Assert.Contains("The data in the text is empty: expected a header line", e.Message, StringComparison.Ordinal);
+        Assert.Null(e.LineNumber);
     }
 
     [Fact]
-    public void Malformed_quotes_are_reported_with_the_line()
+    public void Malformed_quotes_are_skipped_with_the_line_or_fail_fast()
     {
-        var e = Assert.Throws<TransactionDataException>(() => ReadText("CustomerId,Timestamp,Amount\na,2024-01-01,1\nb\"x,2024-01-01,1\n"));
+        const string csv = "CustomerId,Timestamp,Amount\na,2024-01-01,1\nb\"x,2024-01-01,1\n";
+        SkippedRow row = Assert.Single(ReadText(csv).Hygiene.SkippedRows.Samples);
+        Assert.Equal((3, SkipReason.MalformedQuotes, "b\"x"), (row.LineNumber, row.Reason, row.Text));
+
+        var e = Assert.Throws<DataFormatException>(() => ReadText(csv, FailFast));
         Assert.Equal(3, e.LineNumber);
-        Assert.Contains("malformed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the field 'b\"x' contains a quote but is not quoted", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_an_error_naming_the_line()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("CustomerId,Timestamp,Amount\na,2024-01-01,1\nJos"), 0xE9, .. Encoding.UTF8.GetBytes(",2024-01-01,1\n")];
+        using var stream = new MemoryStream(bytes);
+
+        var e = Assert.Throws<DataFormatException>(() => TransactionCsv.Read(stream));
+
+        Assert.Contains("The data in the stream is not valid UTF-8 text: the byte 0xE9 on line 3 is not UTF-8", e.Message, StringComparison.Ordinal);
+        Assert.Equal(3, e.LineNumber);
+        Assert.IsType<DecoderFallbackException>(e.InnerException);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_not_part_of_the_first_column_name()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("CustomerId,Timestamp,Amount\na,2024-01-01,1\n")];
+        using var stream = new MemoryStream(bytes);
+
+        Assert.Equal("a", Assert.Single(TransactionCsv.Read(stream).Transactions).CustomerId);
+    }
+
+    [Fact]
+    public void Line_numbers_stay_exact_past_a_million_rows()
+    {
+        var csv = new StringBuilder("CustomerId,Timestamp,Amount\n", 24_000_000);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            csv.Append("c,2024-01-01,1\n");
+        }
+
+        csv.Append("c,2024-01-01,x\n");
+
+        var e = Assert.Throws<DataFormatException>(() => ReadText(csv.ToString(), FailFast));
+
+        Assert.Equal(1_000_002, e.LineNumber);
+        Assert.StartsWith("Line 1000002, column 'Amount'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,31 +294,50 @@ public sealed class TransactionCsvTests
         string path = Path.Combine(Path.GetTempPath(), "no-such-transactions.csv");
         var e = Assert.Throws<FileNotFoundException>(() => TransactionCsv.Read(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Inconsistent_options_are_rejected_naming_the_option()
+    public void Invalid_options_are_rejected_when_set_naming_the_option()
     {
-        var onlyQuantity = new TransactionCsvOptions { QuantityColumn = "Qty" };
-        var e = Assert.Throws<ArgumentException>(() => ReadText("a\n", onlyQuantity));
-        Assert.Equal("UnitPriceColumn", e.ParamName);
-
-        var both = new TransactionCsvOptions { AmountColumn = "Amount", QuantityColumn = "Qty", UnitPriceColumn = "Price" };
-        Assert.Equal("AmountColumn", Assert.Throws<ArgumentException>(both.Validate).ParamName);
+        Assert.Equal("unitPriceColumn", Assert.Throws<ArgumentException>(() => TransactionAmount.QuantityTimesUnitPrice("Qty", null!)).ParamName);
+        var blank = Assert.Throws<ArgumentException>(() => TransactionAmount.QuantityTimesUnitPrice(" ", "Price"));
+        Assert.Equal(("quantityColumn", true), (blank.ParamName, blank.Message.Contains("quantity column name is missing or blank", StringComparison.Ordinal)));
+        var same = Assert.Throws<ArgumentException>(() => TransactionAmount.QuantityTimesUnitPrice("Qty", "qty"));
+        Assert.Contains("both 'Qty'", same.Message, StringComparison.Ordinal);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => TransactionAmount.Column("")).ParamName);
+        Assert.Equal("Amount", Assert.Throws<ArgumentNullException>(() => new TransactionCsvOptions { Amount = null! }).ParamName);
 
         Assert.Equal("CustomerIdColumn", Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { CustomerIdColumn = " " }).ParamName);
         Assert.Equal("DateFormats", Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { DateFormats = ["yyyy", ""] }).ParamName);
-        Assert.Equal("Delimiter", Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { Delimiter = string.Empty }).ParamName);
-        Assert.Equal("MaxSamplesPerReason", Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { MaxSamplesPerReason = -1 }).ParamName);
-        Assert.Equal("Returns", Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { Returns = (ReturnsPolicy)7 }).ParamName);
+        var delimiter = Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { Delimiter = string.Empty });
+        Assert.Equal("Delimiter", delimiter.ParamName);
+        Assert.Contains("must be non-empty", delimiter.Message, StringComparison.Ordinal);
+        Assert.Equal("MaxReportedSkippedRows", Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { MaxReportedSkippedRows = -1 }).ParamName);
+        Assert.Equal("BadRows", Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { BadRows = (BadRowPolicy)7 }).ParamName);
+        var returns = Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { Returns = (ReturnsPolicy)7 });
+        Assert.Equal("Returns", returns.ParamName);
+        Assert.Contains("7 is not a returns policy", returns.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Samples_are_capped_per_reason_but_counts_are_not()
+    public void Defaults_skip_bad_rows_and_read_the_amount_column()
+    {
+        var options = new TransactionCsvOptions();
+
+        Assert.Equal(BadRowPolicy.Skip, options.BadRows);
+        Assert.Equal(10, options.MaxReportedSkippedRows);
+        Assert.Equal("Amount", options.Amount.AmountColumn);
+        Assert.Null(options.Amount.QuantityColumn);
+        Assert.Equal(("Quantity", "UnitPrice"), (TransactionCsvOptions.OnlineRetail.Amount.QuantityColumn, TransactionCsvOptions.OnlineRetail.Amount.UnitPriceColumn));
+    }
+
+    [Fact]
+    public void Samples_are_capped_but_counts_are_not()
     {
         string csv = "CustomerId,Timestamp,Amount\n" + string.Concat(Enumerable.Repeat(",2024-01-01,1\n", 12));
-        TransactionSet set = ReadText(csv, new TransactionCsvOptions { MaxSamplesPerReason = 3 });
-        Assert.Equal(12, set.Hygiene.Count(SetAsideReason.MissingCustomerId));
-        Assert.Equal(3, set.Hygiene.Samples.Length);
+        TransactionSet set = ReadText(csv, new TransactionCsvOptions { MaxReportedSkippedRows = 3 });
+        Assert.Equal(12, set.Hygiene.SkippedRows.CountByReason[SkipReason.EmptyValue]);
+        Assert.Equal([2, 3, 4], set.Hygiene.SkippedRows.Samples.Select(s => s.LineNumber));
     }
 }

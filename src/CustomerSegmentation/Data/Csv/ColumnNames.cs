@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CustomerSegmentation.Data;
+namespace CustomerSegmentation.Data.Csv;
 
 /// <summary>Checks lists of requested column names and suggests the closest header name for a missing one.</summary>
 internal static class ColumnNames

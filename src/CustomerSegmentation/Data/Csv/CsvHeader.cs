@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 
-namespace CustomerSegmentation.Data;
+namespace CustomerSegmentation.Data.Csv;
 
-/// <summary>The header line of a customer file: its column names (trimmed, BOM removed) and where it is.</summary>
+/// <summary>The header line of a CSV file: its column names (trimmed, BOM removed) and where it is.</summary>
 internal sealed class CsvHeader
 {
     public CsvHeader(string[] fields, int lineNumber, string source)
@@ -30,7 +30,9 @@ internal sealed class CsvHeader
     /// <summary>
     /// The index of the column named <paramref name="requested"/> (case-insensitive, surrounding whitespace ignored).
     /// </summary>
-    /// <exception cref="CustomerDataException">No column has that name (the message lists the columns and suggests the closest), or several do.</exception>
+    /// <param name="requested">The header name asked for.</param>
+    /// <param name="role">What the column is for, in messages ("feature", "timestamp").</param>
+    /// <exception cref="DataFormatException">No column has that name (the message lists the columns and suggests the closest), or several do.</exception>
     public int IndexOf(string requested, string role)
     {
         string wanted = requested.Trim();
@@ -44,7 +46,7 @@ internal sealed class CsvHeader
 
             if (found >= 0)
             {
-                throw new CustomerDataException(
+                throw new DataFormatException(
                     $"The {role} column '{wanted}' is ambiguous: the header (line {LineNumber}) of {Source} has it at positions {found + 1} and {i + 1}. Rename one of them so each column name is unique.",
                     LineNumber,
                     wanted,
@@ -58,7 +60,7 @@ internal sealed class CsvHeader
         {
             string? closest = ColumnNames.ClosestTo(wanted, Names);
             string suggestion = closest is null ? string.Empty : $" Did you mean '{closest}'?";
-            throw new CustomerDataException(
+            throw new DataFormatException(
                 $"The {role} column '{wanted}' is not in the header (line {LineNumber}) of {Source}. The columns are: {string.Join(", ", Names.Select(n => $"'{n}'"))}.{suggestion}",
                 LineNumber,
                 wanted,

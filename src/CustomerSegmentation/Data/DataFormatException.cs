@@ -1,23 +1,24 @@
 namespace CustomerSegmentation.Data;
 
 /// <summary>
-/// Customer data that cannot be used as it is: an empty file, a missing or ambiguous column, or a bad row.
-/// The message says what is wrong, where (line, column, text) and what to do.
+/// Data that cannot be used as it is: an empty file, a missing or ambiguous column, text that is not valid UTF-8 or
+/// not valid CSV, or a bad row under <see cref="BadRowPolicy.FailFast"/>. Thrown by every reader of this library
+/// (customers and transactions alike); the message says what is wrong, where (line, column, text) and what to do.
 /// </summary>
 /// <remarks>
 /// <see cref="LineNumber"/> counts the lines of the file from 1; the header is line 1 (unless blank lines precede it),
 /// and a row whose quoted field spans several lines is reported at the line where it starts.
 /// </remarks>
-public sealed class CustomerDataException : FormatException
+public class DataFormatException : FormatException
 {
-    /// <summary>Creates an exception with a message and no location.</summary>
-    public CustomerDataException()
+    /// <summary>Creates an exception with a default message and no location.</summary>
+    public DataFormatException()
     {
     }
 
     /// <summary>Creates an exception with a message and no location.</summary>
     /// <param name="message">What is wrong and what to do.</param>
-    public CustomerDataException(string message)
+    public DataFormatException(string message)
         : base(message)
     {
     }
@@ -25,7 +26,7 @@ public sealed class CustomerDataException : FormatException
     /// <summary>Creates an exception with a message and the exception that caused it.</summary>
     /// <param name="message">What is wrong and what to do.</param>
     /// <param name="innerException">The underlying error.</param>
-    public CustomerDataException(string message, Exception innerException)
+    public DataFormatException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
@@ -36,7 +37,7 @@ public sealed class CustomerDataException : FormatException
     /// <param name="column">The column name, or null.</param>
     /// <param name="text">The offending text, or null.</param>
     /// <param name="innerException">The underlying error, or null.</param>
-    public CustomerDataException(string message, int? lineNumber, string? column, string? text, Exception? innerException = null)
+    public DataFormatException(string message, int? lineNumber, string? column, string? text, Exception? innerException = null)
         : base(message, innerException)
     {
         LineNumber = lineNumber;

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CustomerSegmentation.Data.Csv;
+
+/// <summary>
+/// The one CSV parser under every reader: strict UTF-8 text (byte order marks recognised), CsvHelper set up with
+/// delimiter detection among ",", ";" and tab, blank lines ignored, stray quotes recorded instead of thrown, and every
+/// parse or encoding error turned into a <see cref="DataFormatException"/> naming the line.
+/// </summary>
+internal sealed class CsvSource : IDisposable
+{
+    /// <summary>The longest text quoted in a message before it is shortened with "…".</summary>
+    public const int MaxQuotedLength = 120;
+
+    private static readonly string[] DetectedDelimiters = [",", ";", "\t"];
+
+    private readonly CsvParser _parser;
+
+    private CsvSource(TextReader text, CsvReadOptions options, string description)
+    {
+        Description = description;
+        Culture = options.Culture;
+        var configuration = new CsvConfiguration(options.Culture)
+        {
+            Delimiter = options.Delimiter ?? ",",
+            DetectDelimiter = options.Delimiter is null,
+            DetectDelimiterValues = DetectedDelimiters,
+            IgnoreBlankLines = true,
+            BadDataFound = args => BadField ??= args.Field,
+        };
+        _parser = new CsvParser(text, configuration, leaveOpen: true);
+    }
+
+    /// <summary>Where the data comes from, for messages ("the file 'customers.csv'", "the stream", "the text").</summary>
+    public string Description { get; }
+
+    /// <summary>The culture numbers and dates are parsed with.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>The number of fields of the current record.</summary>
+    public int FieldCount => _parser.Count;
+
+    /// <summary>The delimiter in use (given or detected).</summary>
+    public string Delimiter => _parser.Delimiter;
+
+    /// <summary>The first field of the current record that holds a quote without being quoted, once it has been read; otherwise null.</summary>
+    public string? BadField { get; private set; }
+
+    /// <summary>The text of field <paramref name="index"/> of the current record, unquoted.</summary>
+    public string this[int index] => _parser[index];
+
+    /// <summary>The current record as written (line breaks at its end removed).</summary>
+    public string RawRecord => _parser.RawRecord.TrimEnd('\r', '\n');
+
+    /// <summary>
+    /// Opens the file at <paramref name="path"/> as strict UTF-8 text (UTF-16 with a byte order mark is recognised too).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No file exists there (the message gives the full path).</exception>
+    public static TextReader OpenFile(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The {what} '{path}' does not exist (full path: '{Path.GetFullPath(path)}').", path);
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return new StrictUtf8Reader(stream, leaveOpen: false);
+    }
+
+    /// <summary>Opens <paramref name="stream"/> as strict UTF-8 text from its current position, leaving it open.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read.</exception>
+    public static TextReader OpenStream(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream cannot be read (it is closed or write-only).", nameof(stream));
+        }
+
+        return new StrictUtf8Reader(stream, leaveOpen: true);
+    }
+
+    /// <summary>Starts parsing <paramref name="text"/> (left open) with the culture and delimiter of <paramref name="options"/>.</summary>
+    public static CsvSource Open(TextReader text, CsvReadOptions options, string description) => new(text, options, description);
+
+    /// <summary>Reads the header line: the first line that is not blank.</summary>
+    /// <param name="expected">What the data should look like, for the message when it is empty ("a header line naming ...").</param>
+    /// <exception cref="DataFormatException">The data is empty, or not valid CSV or UTF-8.</exception>
+    public CsvHeader ReadHeader(string expected)
+    {
+        if (!Read())
+        {
+            throw new DataFormatException($"The data in {Description} is empty: expected {expected}.");
+        }
+
+        return new CsvHeader(_parser.Record ?? [], StartLine(), Description);
+    }
+
+    /// <summary>Moves to the next record; false at the end of the data.</summary>
+    /// <exception cref="DataFormatException">The text is not valid CSV or not valid UTF-8 (the message names the line).</exception>
+    public bool Read()
+    {
+        BadField = null;
+        try
+        {
+            return _parser.Read();
+        }
+        catch (CsvHelperException e)
+        {
+            string firstLine = e.Message.Split('\n', 2)[0].Trim();
+            throw new DataFormatException(
+                $"The CSV text in {Description} cannot be parsed near line {_parser.RawRow}: {firstLine}", _parser.RawRow, null, null, e);
+        }
+        catch (InvalidTextException e)
+        {
+            int line = (int)Math.Min(e.LineNumber, int.MaxValue);
+            throw new DataFormatException(
+                $"The data in {Description} is not valid {e.Encoding} text: {e.Message}; save the file as UTF-8, with or without a byte order mark.",
+                line,
+                null,
+                null,
+                e.InnerException);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DataFormatException(
+                $"The data in {Description} is not valid UTF-8 text (near line {_parser.RawRow + 1}); save the file as UTF-8, with or without a byte order mark.",
+                _parser.RawRow + 1,
+                null,
+                null,
+                e);
+        }
+    }
+
+    /// <summary>The 1-based line where the current record starts (a quoted field may span several lines).</summary>
+    public int StartLine()
+    {
+        ReadOnlySpan<char> raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
+        int breaks = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
+            {
+                breaks++;
+            }
+        }
+
+        return _parser.RawRow - breaks;
+    }
+
+    /// <summary>
+    /// The rejection of the current row for a stray quote in a field read so far, or null when there is none.
+    /// Call it after reading the fields the row is used for.
+    /// </summary>
+    public SkippedRow? MalformedQuotes()
+    {
+        if (BadField is null)
+        {
+            return null;
+        }
+
+        int line = StartLine();
+        return new SkippedRow(
+            line, null, BadField, SkipReason.MalformedQuotes,
+            $"Line {line}: the field '{Shorten(BadField)}' contains a quote but is not quoted; enclose the whole field in quotes and double the quotes inside (\"\").");
+    }
+
+    /// <summary>The rejection of the current row for having <see cref="FieldCount"/> fields where the header has <paramref name="expected"/>.</summary>
+    public SkippedRow WrongFieldCount(int expected)
+    {
+        int line = StartLine();
+        string raw = Shorten(RawRecord);
+        int count = FieldCount;
+        return new SkippedRow(
+            line,
+            null,
+            raw,
+            SkipReason.WrongFieldCount,
+            $"Line {line} has {count} {(count == 1 ? "field" : "fields")} but the header has {expected} (delimiter {DescribeDelimiter(Delimiter)}); every row needs one field per column. The line reads: {raw}");
+    }
+
+    /// <summary>The culture's name for messages ("invariant" for the invariant culture).</summary>
+    public string CultureName => Culture.Name.Length == 0 ? "invariant" : Culture.Name;
+
+    /// <summary><paramref name="text"/> cut to <see cref="MaxQuotedLength"/> characters, with "…" when cut.</summary>
+    public static string Shorten(string text)
+        => text.Length <= MaxQuotedLength ? text : string.Concat(text.AsSpan(0, MaxQuotedLength), "…");
+
+    /// <inheritdoc/>
+    public void Dispose() => _parser.Dispose();
+
+    private static string DescribeDelimiter(string delimiter) => delimiter switch
+    {
+        "\t" => "tab",
+        _ => $"'{delimiter}'",
+    };
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace CustomerSegmentation.Data.Csv;
+
+/// <summary>
+/// The rows one read rejects, under its <see cref="BadRowPolicy"/>: the first one is thrown under
+/// <see cref="BadRowPolicy.FailFast"/>; under <see cref="BadRowPolicy.Skip"/> each is counted by reason and the first
+/// <see cref="CsvReadOptions.MaxReportedSkippedRows"/> are kept for the <see cref="SkippedRowsReport"/>.
+/// </summary>
+internal sealed class RejectedRows(CsvReadOptions options, string source)
+{
+    private readonly Dictionary<SkipReason, int> _countByReason = [];
+    private readonly ImmutableArray<SkippedRow>.Builder _samples = ImmutableArray.CreateBuilder<SkippedRow>();
+
+    /// <summary>The number of rows rejected so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Rejects one row.</summary>
+    /// <exception cref="DataFormatException">The policy is <see cref="BadRowPolicy.FailFast"/> (the message is the row's, with where and what to do).</exception>
+    public void Add(SkippedRow row)
+    {
+        if (options.BadRows == BadRowPolicy.FailFast)
+        {
+            string optionsName = options.GetType().Name;
+            throw new DataFormatException(
+                $"{row.Message} (in {source}). To skip bad rows and get a report of them instead, set {optionsName}.{nameof(CsvReadOptions.BadRows)} to {nameof(BadRowPolicy)}.{nameof(BadRowPolicy.Skip)}.",
+                row.LineNumber,
+                row.Column,
+                row.Text)
+            {
+                Reason = row.Reason,
+            };
+        }
+
+        Count++;
+        _countByReason[row.Reason] = _countByReason.GetValueOrDefault(row.Reason) + 1;
+        if (_samples.Count < options.MaxReportedSkippedRows)
+        {
+            _samples.Add(row);
+        }
+    }
+
+    /// <summary>The report of every row rejected so far.</summary>
+    public SkippedRowsReport ToReport() => Count == 0 ? SkippedRowsReport.None : new(_countByReason, _samples.ToImmutable());
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace CustomerSegmentation.Data;
+
+/// <summary>
+/// What every CSV reader of this library shares: the culture, the delimiter and what to do with bad rows. Every value
+/// is validated when it is set; an invalid value throws an <see cref="ArgumentException"/> naming the option.
+/// </summary>
+public abstract record CsvReadOptions
+{
+    /// <summary>Creates options with the reader's own bad-row policy and every other default.</summary>
+    /// <param name="badRows">The reader's default <see cref="BadRows"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="badRows"/> is not a defined policy.</exception>
+    private protected CsvReadOptions(BadRowPolicy badRows)
+    {
+        BadRows = badRows;
+    }
+
+    /// <summary>The culture numbers (and dates) are parsed with: its decimal separator, its month names.</summary>
+    /// <value>The default is <see cref="CultureInfo.InvariantCulture"/> (decimal point '.').</value>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public CultureInfo Culture
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Culture));
+            field = value;
+        }
+    } = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The field delimiter, or null to detect it among ",", ";" and tab from the first lines of the file
+    /// (the culture's list separator wins when it appears on every line; "," when none appears).
+    /// </summary>
+    /// <value>The default is null (detect).</value>
+    /// <exception cref="ArgumentException">The value is empty or contains a quote or a line break.</exception>
+    public string? Delimiter
+    {
+        get;
+        init
+        {
+            if (value is not null && (value.Length == 0 || value.AsSpan().IndexOfAny("\"\r\n") >= 0))
+            {
+                throw new ArgumentException(
+                    $"The delimiter '{value}' is not usable: it must be non-empty and contain no quote or line break (for example \",\", \";\" or \"\\t\"), or null to detect it.",
+                    nameof(Delimiter));
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>What to do with a data row that cannot be used (a bad number or date, an empty cell, a ragged row, a stray quote).</summary>
+    /// <value>The default depends on the reader: <see cref="BadRowPolicy.FailFast"/> for customers, <see cref="BadRowPolicy.Skip"/> for transactions.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined policy.</exception>
+    public BadRowPolicy BadRows
+    {
+        get;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(BadRows), value, $"{value} is not a bad-row policy; use {nameof(BadRowPolicy.FailFast)} or {nameof(BadRowPolicy.Skip)}.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>How many skipped rows <see cref="SkippedRowsReport.Samples"/> keeps in full, the first in file order (all of them are counted).</summary>
+    /// <value>The default is 10.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int MaxReportedSkippedRows
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxReportedSkippedRows));
+            field = value;
+        }
+    } = 10;
+}
