@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Pipeline;
-using CustomerSegmentation.Synthetic;
+using CustomerSegmentation.DemoData;
 
 namespace CustomerSegmentation.Plotly.Tests;
 
