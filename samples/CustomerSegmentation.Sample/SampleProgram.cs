@@ -3,11 +3,12 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.DemoData;
+using CustomerSegmentation.Export;
 using CustomerSegmentation.Loyalty;
 using CustomerSegmentation.Pipeline;
 using CustomerSegmentation.Plotly;
 using CustomerSegmentation.Selection;
-using CustomerSegmentation.Synthetic;
 
 namespace CustomerSegmentation.Sample;
 
@@ -126,20 +127,20 @@ internal static class SampleProgram
         printer.Line($"Customers: {rfm.Records.Length:N0}; analysis date {rfm.AnalysisDate:yyyy-MM-dd}; frequency counts {rfm.FrequencyBasis}");
         printer.Line(string.Empty);
         printer.Line("RFM segments:");
-        printer.Line(RfmTables.SegmentsToMarkdown(rfm.SegmentSummaries()));
+        printer.Line(rfm.ToSegmentsMarkdown());
         printer.Line("Spend tiers (annualised spend):");
-        printer.Line(RfmTables.TiersToMarkdown(tiers.Summaries));
+        printer.Line(tiers.ToTiersMarkdown());
 
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
         SegmentationResult result = Segment(pipeline, options, printer);
         Directory.CreateDirectory(options.Out);
-        Write(printer, options.Out, "rfm.csv", w => RfmTables.WriteCustomersCsv(rfm, w, tiers));
-        Write(printer, options.Out, "rfm-segments.csv", w => RfmTables.WriteSegmentsCsv(rfm.SegmentSummaries(), w));
-        Write(printer, options.Out, "rfm-segments.json", w => w.Write(RfmTables.SegmentsToJson(rfm.SegmentSummaries())));
-        Write(printer, options.Out, "rfm-segments.md", w => w.Write(RfmTables.SegmentsToMarkdown(rfm.SegmentSummaries())));
-        Write(printer, options.Out, "tiers.csv", w => RfmTables.WriteTiersCsv(tiers.Summaries, w));
-        Write(printer, options.Out, "tiers.json", w => w.Write(RfmTables.TiersToJson(tiers.Summaries)));
-        Write(printer, options.Out, "tiers.md", w => w.Write(RfmTables.TiersToMarkdown(tiers.Summaries)));
+        Write(printer, options.Out, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
+        Write(printer, options.Out, "rfm-segments.csv", rfm.WriteSegmentsCsv);
+        Write(printer, options.Out, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
+        Write(printer, options.Out, "rfm-segments.md", w => w.Write(rfm.ToSegmentsMarkdown()));
+        Write(printer, options.Out, "tiers.csv", tiers.WriteTiersCsv);
+        Write(printer, options.Out, "tiers.json", w => w.Write(tiers.ToTiersJson()));
+        Write(printer, options.Out, "tiers.md", w => w.Write(tiers.ToTiersMarkdown()));
         WriteOutputs(result, options, printer, "Customer loyalty segments (RFM)");
         return 0;
     }
@@ -172,7 +173,7 @@ internal static class SampleProgram
         printer.Line($"Chosen K = {result.K}: {result.KReason}");
         printer.Line(string.Empty);
         printer.Line("Segments:");
-        printer.Line(result.ProfilesToMarkdown());
+        printer.Line(result.ToProfilesMarkdown());
         return result;
     }
 
@@ -191,7 +192,7 @@ internal static class SampleProgram
         }
 
         Write(printer, options.Out, "segments.csv", result.WriteAssignmentsCsv);
-        Write(printer, options.Out, "profiles.json", w => w.Write(result.ProfilesToJson()));
+        Write(printer, options.Out, "profiles.json", w => w.Write(result.ToProfilesJson()));
         Write(printer, options.Out, "model.json", w => w.Write(result.Model.ToJson()));
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using CustomerSegmentation.Selection;
 
 namespace CustomerSegmentation.Plotly;
 
@@ -7,7 +8,7 @@ namespace CustomerSegmentation.Plotly;
 /// The elbow curve: the inertia for each tried number of segments K, the K that was chosen, optional cluster-quality
 /// scores per K and a note (for example "no knee found"). Immutable; validated when constructed.
 /// </summary>
-public sealed class ElbowCurveData
+internal sealed class ElbowCurveData
 {
     /// <summary>Creates and validates an elbow curve.</summary>
     /// <param name="ks">The tried numbers of segments, strictly increasing, each at least 1.</param>
@@ -97,6 +98,17 @@ public sealed class ElbowCurveData
 
     /// <summary>A remark shown under the chart, or null.</summary>
     public string? Note { get; }
+
+    /// <summary>The curve of an elbow sweep: inertia and every score per K, the chosen K and <paramref name="note"/>.</summary>
+    public static ElbowCurveData From(ElbowResult elbow, string? note)
+        => new(
+            [.. elbow.Curve.Select(p => p.K)],
+            [.. elbow.Curve.Select(p => p.Inertia)],
+            elbow.ChosenK,
+            [.. elbow.Curve.Select(p => p.Silhouette)],
+            [.. elbow.Curve.Select(p => p.CalinskiHarabasz)],
+            [.. elbow.Curve.Select(p => p.DaviesBouldin)],
+            note);
 
     private static ImmutableArray<double?> Scores(IReadOnlyList<double?>? scores, IReadOnlyList<int> ks, string name, string parameter)
     {

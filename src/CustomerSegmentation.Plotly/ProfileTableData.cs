@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CustomerSegmentation.Export;
+using CustomerSegmentation.Pipeline;
 
 namespace CustomerSegmentation.Plotly;
 
@@ -6,7 +8,7 @@ namespace CustomerSegmentation.Plotly;
 /// The segment profile table as display text: column headers and rows of cells (typically one row per segment).
 /// Immutable; validated when constructed.
 /// </summary>
-public sealed class ProfileTableData
+internal sealed class ProfileTableData
 {
     /// <summary>Creates and validates a table.</summary>
     /// <param name="headers">The column headers; at least one, none null.</param>
@@ -53,4 +55,11 @@ public sealed class ProfileTableData
 
     /// <summary>The rows of cells, one cell per header.</summary>
     public ImmutableArray<ImmutableArray<string>> Rows { get; }
+
+    /// <summary>The profile table of a segmentation, cell for cell as its Markdown export writes it.</summary>
+    public static ProfileTableData From(SegmentationResult result)
+    {
+        ProfileTable table = ProfileTable.Of(result);
+        return new ProfileTableData(table.Headers, [.. table.Rows.Select(row => (IReadOnlyList<string>)row)]);
+    }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 
+using CustomerSegmentation.Pipeline;
+using CustomerSegmentation.Selection;
+
 using Microsoft.FSharp.Core;
 
 using Plotly.NET;
@@ -17,29 +20,72 @@ public static class SegmentCharts
     public const string CentresTraceName = "Segment centres";
 
     /// <summary>
-    /// A 3D scatter plot of the customers, one trace per segment (named after the segment, in segment order) plus a
-    /// last trace of diamond markers for the segment centres. Hovering a customer shows its id, segment, every feature
-    /// in original units and the extra hover columns. Large data is sampled (see <see cref="SegmentPlotOptions.MaxPoints"/>).
+    /// A 3D scatter plot of the customers in original units, one trace per segment (named "number · label", segments
+    /// 1..K in order) plus a last trace of diamond markers for the segment centres of the model. Hovering a customer
+    /// shows its id, segment, every feature and every extra column kept. Large data is sampled (see
+    /// <see cref="SegmentPlotOptions.MaxPoints"/>).
     /// </summary>
-    /// <param name="data">The customers, segments and centres.</param>
+    /// <param name="result">The segmentation.</param>
     /// <param name="options">How to draw; the defaults of <see cref="SegmentPlotOptions"/> when null.</param>
-    /// <returns>The chart, with <c>SegmentCount + 1</c> traces.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option names a feature that does not exist (the message lists the features).</exception>
-    public static GenericChart Scatter3D(SegmentPlotData data, SegmentPlotOptions? options = null)
+    /// <returns>The chart, with K + 1 traces.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The segmentation has fewer than three features, or an option names a feature that does not exist (the message lists the features).
+    /// </exception>
+    public static GenericChart Scatter3D(SegmentationResult result, SegmentPlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Scatter3D(SegmentPlotData.From(result), options);
+    }
+
+    /// <summary>
+    /// The elbow chart of a sweep: inertia against K as a line with markers, and the chosen K marked with a star (two
+    /// traces); the reason for the choice is shown under the title.
+    /// </summary>
+    /// <param name="elbow">The elbow sweep, for example <see cref="SegmentationResult.Elbow"/>.</param>
+    /// <returns>The chart, with two traces.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="elbow"/> is null.</exception>
+    public static GenericChart Elbow(ElbowResult elbow)
+    {
+        ArgumentNullException.ThrowIfNull(elbow);
+        return Elbow(ElbowCurveData.From(elbow, elbow.Reason));
+    }
+
+    /// <summary>
+    /// A table of the scores for each K of a sweep: inertia, silhouette, Calinski-Harabasz and Davies-Bouldin ("n/a"
+    /// where undefined), with the chosen K starred.
+    /// </summary>
+    /// <param name="elbow">The elbow sweep, for example <see cref="SegmentationResult.Elbow"/>.</param>
+    /// <returns>A one-trace table chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="elbow"/> is null.</exception>
+    public static GenericChart Scores(ElbowResult elbow)
+    {
+        ArgumentNullException.ThrowIfNull(elbow);
+        return Scores(ElbowCurveData.From(elbow, elbow.Reason));
+    }
+
+    /// <summary>
+    /// The segment profile table as a Plotly table chart, cell for cell as the Markdown export writes it: per segment
+    /// (1..K) its label, customers, share, each feature's mean ± sd (min–max) and the composition of each extra column.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <returns>A one-trace table chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static GenericChart ProfileTable(SegmentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return ProfileTable(ProfileTableData.From(result));
+    }
+
+    /// <summary>The 3D plot of <paramref name="data"/>: one trace per segment, then the centres.</summary>
+    internal static GenericChart Scatter3D(SegmentPlotData data, SegmentPlotOptions? options = null)
     {
         options ??= new SegmentPlotOptions();
         return Scatter3D(SegmentView.Create(data, options), options.Title);
     }
 
-    /// <summary>
-    /// The elbow chart: inertia against K as a line with markers, and the chosen K marked with a star (two traces).
-    /// The note, if any, is shown under the title.
-    /// </summary>
-    /// <param name="elbow">The elbow curve.</param>
-    /// <returns>The chart, with two traces.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="elbow"/> is null.</exception>
-    public static GenericChart Elbow(ElbowCurveData elbow)
+    /// <summary>The elbow chart of <paramref name="elbow"/>; its note, if any, is shown under the title.</summary>
+    internal static GenericChart Elbow(ElbowCurveData elbow)
     {
         ArgumentNullException.ThrowIfNull(elbow);
         double chosenInertia = elbow.Inertias[elbow.Ks.IndexOf(elbow.ChosenK)];
@@ -61,14 +107,8 @@ public static class SegmentCharts
         return PlotlyStyle.WithTitle(chart, title);
     }
 
-    /// <summary>
-    /// A table of the scores for each K: inertia and whichever of silhouette, Calinski-Harabasz and Davies-Bouldin
-    /// were computed ("n/a" where undefined).
-    /// </summary>
-    /// <param name="elbow">The elbow curve and its scores.</param>
-    /// <returns>A one-trace table chart.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="elbow"/> is null.</exception>
-    public static GenericChart Scores(ElbowCurveData elbow)
+    /// <summary>The scores table of <paramref name="elbow"/>: inertia and whichever scores were computed.</summary>
+    internal static GenericChart Scores(ElbowCurveData elbow)
     {
         ArgumentNullException.ThrowIfNull(elbow);
         var headers = new List<string> { "K", "Inertia" };
@@ -83,11 +123,8 @@ public static class SegmentCharts
         return Table("Scores for each K (★ marks the chosen K)", headers, columns, elbow.Ks.Length);
     }
 
-    /// <summary>The segment profile table as a Plotly table chart.</summary>
-    /// <param name="profile">The headers and rows.</param>
-    /// <returns>A one-trace table chart.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
-    public static GenericChart ProfileTable(ProfileTableData profile)
+    /// <summary>The profile table of <paramref name="profile"/> as a Plotly table chart.</summary>
+    internal static GenericChart ProfileTable(ProfileTableData profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         IEnumerable<IEnumerable<string>> columns = Enumerable.Range(0, profile.Headers.Length)

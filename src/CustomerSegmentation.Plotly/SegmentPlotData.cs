@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Pipeline;
 
 namespace CustomerSegmentation.Plotly;
 
@@ -9,7 +10,7 @@ namespace CustomerSegmentation.Plotly;
 /// What the 3D segment plot shows: every customer's features in original units, its segment, its id, the segment
 /// centres and optional extra hover columns. Immutable; validated when constructed.
 /// </summary>
-public sealed class SegmentPlotData
+internal sealed class SegmentPlotData
 {
     /// <summary>Creates and validates the plot data.</summary>
     /// <param name="features">The customers' features in original units (one row per customer); at least three features.</param>
@@ -152,6 +153,20 @@ public sealed class SegmentPlotData
 
     /// <summary>The number of segments.</summary>
     public int SegmentCount => SegmentNames.Length;
+
+    /// <summary>
+    /// The plot data of a segmentation, from its public members only: the customers in original units, each one's
+    /// segment (1..K, stored here as 0..K-1), the segments named "number · label", the model's centres in original
+    /// units and every extra column kept as a hover column.
+    /// </summary>
+    public static SegmentPlotData From(SegmentationResult result)
+        => new(
+            result.Customers.Features,
+            [.. result.Assignments.Select(a => a.Segment - 1)],
+            [.. result.Profiles.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Id} · {p.Label}"))],
+            result.Customers.Ids,
+            [.. result.Model.Segments.Select(s => (IReadOnlyList<double>)s.Centre)],
+            [.. result.Customers.Attributes.Select(a => new HoverColumn(a.Key, a.Value))]);
 
     private static void RequireRowCount(int count, int rows, string what, string parameter)
     {

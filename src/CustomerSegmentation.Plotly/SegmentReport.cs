@@ -15,7 +15,7 @@ namespace CustomerSegmentation.Plotly;
 /// <summary>
 /// One self-contained HTML page describing a segmentation: the 3D segment plot, a note on sampling, the elbow chart,
 /// the scores for each K and the segment profile table. plotly.js is embedded in the page, so it opens with no
-/// network at all. Immutable; the page is built by <see cref="ToHtml"/>.
+/// network at all. Made by <see cref="SegmentationReports.ToReport"/>; immutable; the page is built by <see cref="ToHtml"/>.
 /// </summary>
 public sealed class SegmentReport
 {
@@ -30,7 +30,7 @@ public sealed class SegmentReport
     /// <param name="title">The page title. The default is "Customer segmentation report".</param>
     /// <exception cref="ArgumentNullException"><paramref name="segments"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="title"/> is blank, or an option names a feature that does not exist.</exception>
-    public SegmentReport(
+    internal SegmentReport(
         SegmentPlotData segments,
         ElbowCurveData? elbow = null,
         ProfileTableData? profile = null,
@@ -50,10 +50,10 @@ public sealed class SegmentReport
     public string Title { get; }
 
     /// <summary>The elbow curve shown, or null.</summary>
-    public ElbowCurveData? Elbow { get; }
+    internal ElbowCurveData? Elbow { get; }
 
     /// <summary>The profile table shown, or null.</summary>
-    public ProfileTableData? Profile { get; }
+    internal ProfileTableData? Profile { get; }
 
     /// <summary>The number of customers drawn in the 3D plot.</summary>
     public int PlottedCustomers => _view.Rows.Length;

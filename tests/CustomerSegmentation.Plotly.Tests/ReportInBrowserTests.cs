@@ -20,11 +20,11 @@ public sealed class ReportInBrowserTests
             Assert.Equal(4, plots.Length);
 
             JsonElement scatter = plots[0];
-            int k = Synthetic.SyntheticCustomers.Personas.Length;
+            int k = DemoData.SyntheticCustomers.Personas.Length;
             Assert.Equal(k + 1, scatter.GetProperty("traces").GetInt32());
             Assert.All(scatter.GetProperty("types").EnumerateArray(), t => Assert.Equal("scatter3d", t.GetString()));
             Assert.Equal(
-                [.. Synthetic.SyntheticCustomers.Personas.Select(p => p.Name), SegmentCharts.CentresTraceName],
+                [.. DemoData.SyntheticCustomers.Personas.Select(p => p.Name), SegmentCharts.CentresTraceName],
                 scatter.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
             Assert.True(scatter.GetProperty("hasScene").GetBoolean(), "the 3D plot has no gl3d scene: " + scatter);
             Assert.True(scatter.GetProperty("canvas").GetBoolean(), "the 3D scene has no drawn canvas: " + scatter);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Pipeline;
-using CustomerSegmentation.Synthetic;
+using CustomerSegmentation.Selection;
+using CustomerSegmentation.DemoData;
+using CustomerSegmentation.Export;
 
 namespace CustomerSegmentation.Plotly.Tests;
 
@@ -42,12 +44,79 @@ public sealed class SegmentationReportsTests
     }
 
     [Fact]
+    public void The_3D_chart_of_a_result_numbers_its_segments_1_to_K_and_marks_the_model_centres()
+    {
+        SegmentationResult result = Segmented(400);
+
+        ChartJson chart = ChartJson.Of(SegmentCharts.Scatter3D(result));
+
+        Assert.Equal(
+            [.. result.Profiles.Select(p => $"{p.Id} · {p.Label}"), SegmentCharts.CentresTraceName],
+            chart.Traces.Select(t => t.GetProperty("name").GetString()));
+        for (int s = 0; s < result.K; s++)
+        {
+            Assert.Equal(result.Assignments.Count(a => a.Segment == s + 1), chart.Traces[s].GetProperty("x").GetArrayLength());
+        }
+
+        Assert.Equal(
+            result.Model.Segments.Select(s => Math.Round(s.Centre[2], 9)),
+            ChartJson.Numbers(chart.Traces[^1].GetProperty("z")).Select(v => Math.Round(v, 9)));
+    }
+
+    [Fact]
+    public void The_elbow_and_scores_charts_of_a_sweep_star_the_chosen_K_and_give_the_reason()
+    {
+        SegmentationResult result = Segmented(400);
+        ElbowResult elbow = result.Elbow!;
+
+        ChartJson chart = ChartJson.Of(SegmentCharts.Elbow(elbow));
+        Assert.Equal(elbow.Curve.Select(p => (double)p.K), ChartJson.Numbers(chart.Traces[0].GetProperty("x")));
+        Assert.Equal([(double)elbow.ChosenK], ChartJson.Numbers(chart.Traces[1].GetProperty("x")));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(elbow.Reason), chart.Layout.GetProperty("title").GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        JsonElement scores = Assert.Single(ChartJson.Of(SegmentCharts.Scores(elbow)).Traces);
+        string[] ks = ChartJson.Strings(scores.GetProperty("cells").GetProperty("values")[0]);
+        Assert.Equal("★ " + elbow.ChosenK, ks[elbow.Curve.Select(p => p.K).ToList().IndexOf(elbow.ChosenK)]);
+        Assert.Equal(5, scores.GetProperty("cells").GetProperty("values").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_profile_table_reads_cell_for_cell_like_the_markdown_export()
+    {
+        SegmentationResult result = Segmented(400);
+
+        JsonElement table = Assert.Single(ChartJson.Of(SegmentCharts.ProfileTable(result)).Traces);
+
+        string[] headers = [.. table.GetProperty("header").GetProperty("values").EnumerateArray().Select(h => ChartJson.Strings(h)[0])];
+        string[][] columns = [.. table.GetProperty("cells").GetProperty("values").EnumerateArray().Select(ChartJson.Strings)];
+        string[] markdown = result.ToProfilesMarkdown().TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(MarkdownCells(markdown[0]), headers);
+        for (int s = 0; s < result.K; s++)
+        {
+            Assert.Equal(MarkdownCells(markdown[s + 2]), columns.Select(c => c[s]));
+        }
+
+        Assert.Equal(Enumerable.Range(1, result.K).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)), columns[0]);
+    }
+
+    [Fact]
+    public void Charts_reject_a_null_result_or_elbow_naming_it()
+    {
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => SegmentCharts.Scatter3D((SegmentationResult)null!)).ParamName);
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => SegmentCharts.ProfileTable((SegmentationResult)null!)).ParamName);
+        Assert.Equal("elbow", Assert.Throws<ArgumentNullException>(() => SegmentCharts.Elbow((ElbowResult)null!)).ParamName);
+        Assert.Equal("elbow", Assert.Throws<ArgumentNullException>(() => SegmentCharts.Scores((ElbowResult)null!)).ParamName);
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => SegmentationReports.ToReport(null!)).ParamName);
+    }
+
+    [Fact]
     public void Fewer_than_three_features_cannot_be_drawn_in_3D()
     {
         SegmentationResult result = SegmentationPipeline.FromMatrix(FeatureMatrix.FromRows([[1.0, 2], [1.1, 2], [9, 9], [9.1, 9]], ["a", "b"])).WithK(2).Run();
 
         var error = Assert.Throws<ArgumentException>(() => result.ToReport());
         Assert.Contains("at least three features", error.Message);
+        Assert.Contains("at least three features", Assert.Throws<ArgumentException>(() => SegmentCharts.Scatter3D(result)).Message);
     }
 
     [ChromiumFact]
@@ -74,4 +143,7 @@ public sealed class SegmentationReportsTests
             File.Delete(path);
         }
     }
+
+    private static string[] MarkdownCells(string line)
+        => [.. System.Text.RegularExpressions.Regex.Split(line.Trim().Trim('|'), @"(?<!\\)\|").Select(c => c.Trim().Replace("\\|", "|", StringComparison.Ordinal))];
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Plotly;
-using CustomerSegmentation.Synthetic;
+using CustomerSegmentation.DemoData;
 
 namespace CustomerSegmentation.Plotly.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using CustomerSegmentation.DemoData;
 using CustomerSegmentation.Loyalty;
 
 namespace CustomerSegmentation.Benchmarks.Loyalty;

@@ -1,3 +1,4 @@
+using CustomerSegmentation.DemoData;
 using CustomerSegmentation.Loyalty;
 using CustomerSegmentation.Pipeline;
 using CustomerSegmentation.Profiling;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Pipeline;
 using CustomerSegmentation.Selection;
@@ -140,43 +137,6 @@ public sealed class SegmentationPipelineTests
         SegmentationPipeline p = SegmentationPipeline.FromMatrix(QualityBlobs());
         Assert.Contains("no column 'Genre'", Assert.Throws<ArgumentException>(() => p.WithAttributes("Genre").WithK(2).Run()).Message);
         Assert.Contains("WithId(\"id\") applies to CSV sources", Assert.Throws<InvalidOperationException>(() => p.WithId("id").WithK(2).Run()).Message);
-    }
-
-    [Fact]
-    public void Exports_carry_every_customer_column_and_every_segment()
-    {
-        FeatureMatrix features = FeatureMatrix.FromRows([[20, 10], [22, 12], [24, 14], [60, 90], [64, 100]], ["Age", "Income"]);
-        var table = CustomerTable.FromFeatures(features, ["a", "b", "c", "d", "e"], new Dictionary<string, IReadOnlyList<string>> { ["Genre"] = ["F", "F", "M", "M", "M"] });
-        SegmentationResult result = SegmentationPipeline.FromTable(table).WithK(2).Run();
-
-        var assignments = new StringWriter(CultureInfo.InvariantCulture);
-        result.WriteAssignmentsCsv(assignments);
-        string[] lines = assignments.ToString().TrimEnd().Split("\r\n"); // CsvHelper writes RFC 4180 line ends
-        Assert.Equal("Id,Age,Income,Genre,Segment,SegmentLabel,DistanceToCentre", lines[0]);
-        Assert.Equal(6, lines.Length);
-        Assert.StartsWith("a,20,10,F,1,Younger · Low income,", lines[1]);
-        CustomerTable back = CustomerCsv.Read(new StringReader(assignments.ToString()), ["Age", "Income", "Segment"], new() { IdColumn = "Id" });
-        Assert.Equal(features.Column(0).ToArray(), back.Features.Column(0).ToArray());
-        Assert.Equal(result.Assignments.Select(a => (float)a.Segment), back.Features.Column(2).ToArray());
-
-        var profiles = new StringWriter(CultureInfo.InvariantCulture);
-        result.WriteProfilesCsv(profiles);
-        string[] rows = profiles.ToString().TrimEnd().Split("\r\n");
-        Assert.Equal(3, rows.Length);
-        Assert.StartsWith("Segment,Label,Size,Share,Age centre,Age mean,Age median,Age sd,Age min,Age q1,Age q3,Age max,Age z,Income centre", rows[0]);
-        Assert.EndsWith("Genre: F,Genre: M", rows[0]);
-        Assert.StartsWith("1,Younger · Low income,3,0.6,", rows[1]);
-
-        using JsonDocument json = JsonDocument.Parse(result.ProfilesToJson());
-        Assert.Equal(2, json.RootElement.GetProperty("k").GetInt32());
-        JsonElement first = json.RootElement.GetProperty("segments")[0];
-        Assert.Equal(22, first.GetProperty("features")[0].GetProperty("mean").GetDouble(), 5);
-        Assert.Equal(2, first.GetProperty("categories").GetProperty("Genre")[0].GetProperty("count").GetInt32());
-
-        string[] markdown = result.ProfilesToMarkdown().TrimEnd().Split(Environment.NewLine);
-        Assert.Equal(4, markdown.Length);
-        Assert.Equal("| Segment | Label | Customers | Share | Age (mean ± sd) | Income (mean ± sd) | Genre |", markdown[0]);
-        Assert.Equal("| 1 | Younger · Low income | 3 | 60.0% | 22 ± 1.63 | 12 ± 1.63 | F 67% |", markdown[2]);
     }
 
     [Fact]

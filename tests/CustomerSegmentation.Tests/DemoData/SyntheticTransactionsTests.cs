@@ -1,6 +1,7 @@
+using CustomerSegmentation.DemoData;
 using CustomerSegmentation.Loyalty;
 
-namespace CustomerSegmentation.Tests.Loyalty;
+namespace CustomerSegmentation.Tests.DemoData;
 
 public sealed class SyntheticTransactionsTests
 {

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-using CustomerSegmentation.Synthetic;
+using CustomerSegmentation.DemoData;
 
-namespace CustomerSegmentation.Tests.Synthetic;
+namespace CustomerSegmentation.Tests.DemoData;
 
 public sealed class SyntheticCustomersTests
 {

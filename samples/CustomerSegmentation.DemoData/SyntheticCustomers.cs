@@ -6,7 +6,7 @@ using CsvHelper;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 
-namespace CustomerSegmentation.Synthetic;
+namespace CustomerSegmentation.DemoData;
 
 /// <summary>
 /// A seeded generator of synthetic mall customers (id, genre, age, annual income, spending score) drawn from a

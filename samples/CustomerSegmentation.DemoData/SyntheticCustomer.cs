@@ -1,4 +1,4 @@
-namespace CustomerSegmentation.Synthetic;
+namespace CustomerSegmentation.DemoData;
 
 /// <summary>
 /// One generated mall customer, in the columns of the public Mall Customers file, together with the persona it was

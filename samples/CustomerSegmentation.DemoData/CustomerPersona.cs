@@ -1,4 +1,4 @@
-namespace CustomerSegmentation.Synthetic;
+namespace CustomerSegmentation.DemoData;
 
 /// <summary>
 /// A kind of mall customer: the mean and standard deviation of each feature and how common the kind is.

@@ -1,24 +1,9 @@
 using System.Globalization;
 using CsvHelper;
+using CustomerSegmentation.Loyalty;
 using MathNet.Numerics.Random;
 
-namespace CustomerSegmentation.Loyalty;
-
-/// <summary>The loyalty persona a synthetic customer is drawn from.</summary>
-public enum LoyaltyPersona
-{
-    /// <summary>Buys often (15-40 orders over the period), spends much per order, bought in the last two weeks.</summary>
-    Champion,
-
-    /// <summary>Buys now and then (4-12 orders spread over the period), average order values.</summary>
-    Regular,
-
-    /// <summary>First order in the last 60 days, 1-3 orders.</summary>
-    New,
-
-    /// <summary>1-5 orders, all in the first 60% of the period, small order values.</summary>
-    Lapsed,
-}
+namespace CustomerSegmentation.DemoData;
 
 /// <summary>
 /// A seeded generator of realistic transaction lines for samples, tests and benchmarks. Each customer follows one

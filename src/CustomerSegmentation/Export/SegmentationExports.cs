@@ -1,0 +1,132 @@
+using CustomerSegmentation.Data;
+using CustomerSegmentation.Pipeline;
+using CustomerSegmentation.Profiling;
+
+namespace CustomerSegmentation.Export;
+
+/// <summary>
+/// The exports of a <see cref="SegmentationResult"/>: each customer's segment as CSV, and the segment profiles as CSV,
+/// JSON and a Markdown table. Segments are numbered 1..K as in <see cref="SegmentProfile.Id"/>. Text uses the invariant
+/// culture; numbers in CSV and JSON read back to the same value.
+/// </summary>
+public static class SegmentationExports
+{
+    private static readonly string[] Statistics = ["centre", "mean", "median", "sd", "min", "q1", "q3", "max", "z"];
+
+    /// <summary>
+    /// Writes one CSV row per customer: the id, every feature in original units, every extra column kept, then the
+    /// segment number (1..K), its label and the distance to the segment's centre (scaled space).
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <param name="writer">Where to write; flushed and left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
+    public static void WriteAssignmentsCsv(this SegmentationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        CustomerTable customers = result.Customers;
+        FeatureMatrix features = customers.Features;
+        string[] header = ["Id", .. features.FeatureNames, .. customers.Attributes.Keys, "Segment", "SegmentLabel", "DistanceToCentre"];
+        IEnumerable<string[]> rows = result.Assignments.Select((assignment, i) => (string[])
+        [
+            assignment.CustomerId,
+            .. Enumerable.Range(0, features.FeatureCount).Select(j => ExportText.Number(features[i, j])),
+            .. customers.Attributes.Values.Select(column => column[i]),
+            ExportText.Number(assignment.Segment),
+            assignment.Label,
+            ExportText.Number(assignment.DistanceToCentre),
+        ]);
+        CsvTable.Write(writer, header, rows);
+    }
+
+    /// <summary>
+    /// Writes one CSV row per segment: number (1..K), label, size and share, then for each feature its centre, mean,
+    /// median, standard deviation, min, quartiles, max and z-score, then the share of each value of each extra column.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <param name="writer">Where to write; flushed and left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
+    public static void WriteProfilesCsv(this SegmentationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        (string Column, string Value)[] categories = CategoryColumns(result);
+        string[] header =
+        [
+            "Segment", "Label", "Size", "Share",
+            .. result.Customers.Features.FeatureNames.SelectMany(f => Statistics.Select(s => $"{f} {s}")),
+            .. categories.Select(c => $"{c.Column}: {c.Value}"),
+        ];
+        IEnumerable<string[]> rows = result.Profiles.Select(p => (string[])
+        [
+            ExportText.Number(p.Id),
+            p.Label,
+            ExportText.Number(p.Size),
+            ExportText.Number(p.Share),
+            .. p.Features.SelectMany(f => new[] { f.Centre, f.Mean, f.Median, f.StandardDeviation, f.Min, f.LowerQuartile, f.UpperQuartile, f.Max, f.ZScore })
+                .Select(ExportText.Number),
+            .. categories.Select(c => ExportText.Number(p.Categories[c.Column].FirstOrDefault(s => s.Value == c.Value)?.Share ?? 0)),
+        ]);
+        CsvTable.Write(writer, header, rows);
+    }
+
+    /// <summary>
+    /// The profiles as indented JSON: K, the reason for K, the number of customers, and per segment (numbered 1..K)
+    /// its label, size, share, every feature statistic (null where undefined) and the composition of each extra column.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <returns>The JSON text (camelCase properties).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string ToProfilesJson(this SegmentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return ExportJson.Serialize(new
+        {
+            result.K,
+            result.KReason,
+            Customers = result.Customers.RowCount,
+            Segments = result.Profiles.Select(p => new
+            {
+                p.Id,
+                p.Label,
+                p.Size,
+                p.Share,
+                Features = p.Features.Select(f => new
+                {
+                    f.Feature,
+                    Centre = ExportJson.Finite(f.Centre),
+                    Mean = ExportJson.Finite(f.Mean),
+                    Median = ExportJson.Finite(f.Median),
+                    StandardDeviation = ExportJson.Finite(f.StandardDeviation),
+                    Min = ExportJson.Finite(f.Min),
+                    LowerQuartile = ExportJson.Finite(f.LowerQuartile),
+                    UpperQuartile = ExportJson.Finite(f.UpperQuartile),
+                    Max = ExportJson.Finite(f.Max),
+                    ZScore = ExportJson.Finite(f.ZScore),
+                }),
+                p.Categories,
+            }),
+        });
+    }
+
+    /// <summary>
+    /// The profiles as a Markdown table with aligned columns: per segment (numbered 1..K) its label, customers and
+    /// share, each feature's mean ± standard deviation (min–max) in original units, and the share of each value of
+    /// each extra column, most frequent first.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <returns>The table, one line per segment after the header and separator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string ToProfilesMarkdown(this SegmentationResult result)
+    {
+        ProfileTable table = ProfileTable.Of(result);
+        return MarkdownTable.Write(table.Headers, table.Rows.Select(row => (IReadOnlyList<string>)row));
+    }
+
+    private static (string Column, string Value)[] CategoryColumns(SegmentationResult result)
+        => [.. result.Customers.Attributes.Keys.SelectMany(column => result.Profiles
+            .SelectMany(p => p.Categories[column].Select(c => c.Value))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(value => (column, value)))];
+}
