@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CustomerSegmentation.Clustering;
 
 /// <summary>Initial centres given explicitly, in the data's units.</summary>
-public sealed class CentroidInitialization : KMeansInitialization
+internal sealed class CentroidInitialization : KMeansInitialization
 {
     private readonly double[,] _centroids;
 

@@ -19,6 +19,7 @@ public sealed class KMeansClusterer : IClusterer
     private readonly VectorWidth _width;
 
     /// <summary>Creates a clusterer with the given options.</summary>
+    /// <param name="options">The K-means settings, used for every fit.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">Explicit initial centroids whose count differs from <see cref="KMeansOptions.K"/>.</exception>
     public KMeansClusterer(KMeansOptions options)

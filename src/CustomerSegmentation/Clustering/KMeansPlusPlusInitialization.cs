@@ -9,7 +9,7 @@ namespace CustomerSegmentation.Clustering;
 /// the best of <see cref="LocalTrials"/> candidates, drawn with probability proportional to their weighted squared
 /// distance to the nearest centre so far, where best means the lowest total potential afterwards.
 /// </summary>
-public sealed class KMeansPlusPlusInitialization : KMeansInitialization
+internal sealed class KMeansPlusPlusInitialization : KMeansInitialization
 {
     internal KMeansPlusPlusInitialization(int? localTrials)
     {

@@ -1,7 +1,7 @@
 namespace CustomerSegmentation.Clustering;
 
 /// <summary>K distinct rows drawn at random, each with probability proportional to its sample weight.</summary>
-public sealed class RandomInitialization : KMeansInitialization
+internal sealed class RandomInitialization : KMeansInitialization
 {
     internal RandomInitialization()
     {

@@ -101,6 +101,8 @@ public sealed class CustomerTable
     /// A new table holding the given rows, in the given order (a row may repeat), with their ids and attributes.
     /// The new table was not read from a file: its <see cref="RowsRead"/> is its row count and it reports no skipped rows.
     /// </summary>
+    /// <param name="rows">The indices of the rows to keep, in the order wanted.</param>
+    /// <returns>The new table.</returns>
     /// <exception cref="ArgumentException"><paramref name="rows"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public CustomerTable SelectRows(ReadOnlySpan<int> rows)

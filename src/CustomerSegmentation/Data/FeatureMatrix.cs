@@ -53,6 +53,8 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>The values of one feature, one per row (the padding is not included).</summary>
+    /// <param name="feature">The feature's index, 0 to <see cref="FeatureCount"/> - 1.</param>
+    /// <returns>The values, one per row.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="feature"/> is out of range.</exception>
     public ReadOnlySpan<float> Column(int feature)
     {
@@ -62,10 +64,14 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>The values of the feature named <paramref name="name"/> (case-insensitive).</summary>
+    /// <param name="name">The feature's name.</param>
+    /// <returns>The values, one per row.</returns>
     /// <exception cref="ArgumentException">No feature has that name; the message lists the features that exist.</exception>
     public ReadOnlySpan<float> Column(string name) => Column(IndexOf(name));
 
     /// <summary>The index of the feature named <paramref name="name"/> (ordinal, case-insensitive, surrounding whitespace ignored).</summary>
+    /// <param name="name">The feature's name.</param>
+    /// <returns>The feature's index.</returns>
     /// <exception cref="ArgumentException">No feature has that name; the message lists the features that exist.</exception>
     public int IndexOf(string name)
     {
@@ -85,6 +91,8 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>Copies one row into a new array of doubles, one value per feature.</summary>
+    /// <param name="row">The row's index, 0 to <see cref="RowCount"/> - 1.</param>
+    /// <returns>The row's values, one per feature.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is out of range.</exception>
     public double[] GetRow(int row)
     {
@@ -100,6 +108,8 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>A new matrix holding the given rows, in the given order (a row may repeat).</summary>
+    /// <param name="rows">The indices of the rows to keep, in the order wanted.</param>
+    /// <returns>The new matrix.</returns>
     /// <exception cref="ArgumentException"><paramref name="rows"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     public FeatureMatrix SelectRows(ReadOnlySpan<int> rows)
@@ -132,6 +142,8 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>A new matrix with only the named features, in the order given (names matched case-insensitively). The values are shared, not copied.</summary>
+    /// <param name="names">The features to keep, in the order wanted.</param>
+    /// <returns>The new matrix.</returns>
     /// <exception cref="ArgumentException">A name is unknown (the message lists the features), repeated, or the list is empty.</exception>
     public FeatureMatrix SelectFeatures(IReadOnlyList<string> names)
     {
@@ -172,6 +184,9 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>Builds a matrix from a rectangular array of doubles (rows by features).</summary>
+    /// <param name="values">The values, one row per customer and one column per feature.</param>
+    /// <param name="featureNames">The feature names, unique and non-blank.</param>
+    /// <returns>The matrix (values rounded to float32).</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">No rows, a column count different from the number of names, a duplicate or blank name, or a NaN or infinite value (the message names the row and the feature).</exception>
     public static FeatureMatrix FromArray(double[,] values, IReadOnlyList<string> featureNames)
@@ -194,6 +209,9 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>Builds a matrix from a rectangular array of floats (rows by features).</summary>
+    /// <param name="values">The values, one row per customer and one column per feature.</param>
+    /// <param name="featureNames">The feature names, unique and non-blank.</param>
+    /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">No rows, a column count different from the number of names, a duplicate or blank name, or a NaN or infinite value (the message names the row and the feature).</exception>
     public static FeatureMatrix FromArray(float[,] values, IReadOnlyList<string> featureNames)
@@ -216,6 +234,9 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>Builds a matrix from columns of doubles, one per feature, all of the same length.</summary>
+    /// <param name="columns">One column per feature, one value per customer.</param>
+    /// <param name="featureNames">The feature names, unique and non-blank.</param>
+    /// <returns>The matrix (values rounded to float32).</returns>
     /// <exception cref="ArgumentNullException">An argument or a column is null.</exception>
     /// <exception cref="ArgumentException">No rows, a column count different from the number of names, columns of different lengths, a duplicate or blank name, or a NaN or infinite value (the message names the row and the feature).</exception>
     public static FeatureMatrix FromColumns(IReadOnlyList<double[]> columns, IReadOnlyList<string> featureNames)
@@ -238,6 +259,9 @@ public sealed class FeatureMatrix
     }
 
     /// <summary>Builds a matrix from columns of floats, one per feature, all of the same length. The values are copied.</summary>
+    /// <param name="columns">One column per feature, one value per customer.</param>
+    /// <param name="featureNames">The feature names, unique and non-blank.</param>
+    /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentNullException">An argument or a column is null.</exception>
     /// <exception cref="ArgumentException">No rows, a column count different from the number of names, columns of different lengths, a duplicate or blank name, or a NaN or infinite value (the message names the row and the feature).</exception>
     public static FeatureMatrix FromColumns(IReadOnlyList<float[]> columns, IReadOnlyList<string> featureNames)

@@ -28,6 +28,8 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     public RfmOptions Options { get; } = options ?? new RfmOptions();
 
     /// <summary>Analyses the transactions kept by <see cref="TransactionCsv.Read(string, TransactionCsvOptions?)"/>.</summary>
+    /// <param name="transactions">The transactions read from a file.</param>
+    /// <returns>One record per customer, in order of first appearance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="ArgumentException">See <see cref="Analyze(IReadOnlyList{Transaction})"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">See <see cref="Analyze(IReadOnlyList{Transaction})"/>.</exception>
@@ -38,6 +40,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     }
 
     /// <summary>Analyses <paramref name="transactions"/> (any order).</summary>
+    /// <param name="transactions">The purchases (and returns, as negative amounts), in any order.</param>
     /// <returns>One record per customer, in order of first appearance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="ArgumentException">There are no transactions; a customer id is blank; a customer has only returns;

@@ -71,6 +71,8 @@ public static class RfmSegments
     }
 
     /// <summary>The display name of a segment, e.g. "Can't Lose" or "Loyal Customers".</summary>
+    /// <param name="segment">The segment.</param>
+    /// <returns>The name marketers use for it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="segment"/> is not a defined value.</exception>
     public static string DisplayName(this RfmSegment segment) => segment switch
     {

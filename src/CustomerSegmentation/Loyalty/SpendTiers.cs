@@ -82,6 +82,8 @@ public sealed class SpendTiers
     public ImmutableArray<SpendTier> Tiers { get; }
 
     /// <summary>The tier holding an annualised spend of <paramref name="annualisedSpend"/> (the lowest tier for anything below the second tier's bound).</summary>
+    /// <param name="annualisedSpend">The spend per year, in currency.</param>
+    /// <returns>The tier.</returns>
     public SpendTier TierOf(decimal annualisedSpend)
     {
         for (int i = Tiers.Length - 1; i > 0; i--)
@@ -96,6 +98,8 @@ public sealed class SpendTiers
     }
 
     /// <summary>Puts every customer of <paramref name="result"/> in a tier by <see cref="RfmRecord.AnnualisedSpend"/> and summarises each tier.</summary>
+    /// <param name="result">The RFM analysis whose customers are tiered.</param>
+    /// <returns>Each customer's tier and a summary per tier.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public SpendTierAssignment Assign(RfmResult result)
     {

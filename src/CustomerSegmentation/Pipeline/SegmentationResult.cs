@@ -64,6 +64,8 @@ public sealed class SegmentationResult
     public SegmentationModel Model { get; }
 
     /// <summary>The profile of segment <paramref name="id"/> (1..K).</summary>
+    /// <param name="id">The segment number, 1..K.</param>
+    /// <returns>The segment's profile.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No segment has that number.</exception>
     public SegmentProfile Segment(int id)
         => id >= 1 && id <= Profiles.Length ? Profiles[id - 1]

@@ -41,6 +41,8 @@ public sealed class ElbowResult
     public ClusteringResult Chosen => ClusteringFor(ChosenK);
 
     /// <summary>The clustering fitted for <paramref name="k"/>.</summary>
+    /// <param name="k">A K of the sweep.</param>
+    /// <returns>That K's clustering.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> was not part of the sweep.</exception>
     public ClusteringResult ClusteringFor(int k)
     {

@@ -35,6 +35,7 @@ public sealed class MiniBatchKMeans : IClusterer
     private readonly VectorWidth _width;
 
     /// <summary>Creates a clusterer with the given options.</summary>
+    /// <param name="options">The mini-batch settings, used for every fit.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">Explicit initial centroids whose count differs from <see cref="MiniBatchKMeansOptions.K"/>.</exception>
     public MiniBatchKMeans(MiniBatchKMeansOptions options)
