@@ -21,7 +21,8 @@ internal sealed record SampleOptions
           --attributes <a,b>      extra columns to profile, e.g. Genre (default: Genre when present)
           --k <n>                 a fixed number of segments (skips the elbow)
           --k-min <n>, --k-max <n>  the range of K for the elbow (default 1..10)
-          --scale <standard|minmax|none>  feature scaling (default standard)
+          --scale <standard|minmax|logstandard|none>  feature scaling (default standard)
+          --clusterer <kmeans|minibatch>  K-means or mini-batch K-means (default kmeans)
           --seed <n>              the random seed (default 42)
           --out <dir>             the output folder (default ./segmentation-output)
           --help                  this text
@@ -59,6 +60,8 @@ internal sealed record SampleOptions
     public bool RangeGiven { get; init; }
 
     public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
+
+    public bool MiniBatch { get; init; }
 
     public int Seed { get; init; } = 42;
 
@@ -113,6 +116,7 @@ internal sealed record SampleOptions
                 "--k-min" => options with { KMin = Positive(name, Value()), RangeGiven = true },
                 "--k-max" => options with { KMax = Positive(name, Value()), RangeGiven = true },
                 "--scale" => options with { Scaling = ScalingOf(Value()) },
+                "--clusterer" => options with { MiniBatch = MiniBatchOf(Value()) },
                 "--seed" => options with { Seed = Integer(name, Value()) },
                 "--out" => options with { Out = Value() },
                 "--transactions" => options with { Transactions = Value() },
@@ -157,11 +161,15 @@ internal sealed record SampleOptions
         return result >= 1 ? result : throw new SampleUsageException($"Option {name} must be at least 1, not {result}.");
     }
 
-    private static FeatureScaling ScalingOf(string value) => value.ToLowerInvariant() switch
+    private static FeatureScaling ScalingOf(string value)
+        => FeatureScaling.All.FirstOrDefault(s => string.Equals(s.Name, value, StringComparison.OrdinalIgnoreCase))
+            ?? throw new SampleUsageException(
+                $"Option --scale must be one of {string.Join(", ", FeatureScaling.All.Select(s => s.Name.ToLowerInvariant()))}, not '{value}'.");
+
+    private static bool MiniBatchOf(string value) => value.ToLowerInvariant() switch
     {
-        "standard" => FeatureScaling.Standard,
-        "minmax" => FeatureScaling.MinMax,
-        "none" => FeatureScaling.None,
-        _ => throw new SampleUsageException($"Option --scale must be standard, minmax or none, not '{value}'."),
+        "kmeans" => false,
+        "minibatch" => true,
+        _ => throw new SampleUsageException($"Option --clusterer must be kmeans or minibatch, not '{value}'."),
     };
 }

@@ -156,6 +156,11 @@ internal static class SampleProgram
             pipeline = pipeline.ChooseK(options.KMin, options.KMax);
         }
 
+        if (options.MiniBatch)
+        {
+            pipeline = pipeline.UseMiniBatchKMeans();
+        }
+
         SegmentationResult result = pipeline.WithProgress(printer).Run();
         printer.Line(string.Empty);
         if (result.Elbow is ElbowResult elbow)

@@ -39,6 +39,29 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void Mini_batch_k_means_finds_the_personas_too_and_its_model_predicts_the_segments_written()
+    {
+        using SampleRun run = SampleRun.Of("--clusterer", "minibatch");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        CustomerTable segments = CustomerCsv.Read(run.File("segments.csv"), ["Age", "Annual Income (k$)", "Spending Score (1-100)", "Segment"], new() { IdColumn = "Id" });
+        var truth = SyntheticCustomers.Generate(SampleProgram.DefaultCustomers, 42).ToDictionary(c => c.Id, c => c.Persona);
+        int[] predicted = [.. segments.Features.Column(3).ToArray().Select(v => (int)v)];
+        Assert.True(AdjustedRand.Index([.. segments.Ids.Select(id => truth[id])], predicted) >= 0.9);
+        Assert.Equal(predicted, SegmentationModel.Load(run.File("model.json")).PredictSegments(segments.Features));
+    }
+
+    [Fact]
+    public void Every_scaling_of_the_library_is_an_option_in_any_case()
+    {
+        using SampleRun run = SampleRun.Of("--scale", "LogStandard", "--k", "3");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("scaling: LogStandard", run.Output);
+    }
+
+    [Fact]
     public void Help_prints_the_usage()
     {
         using SampleRun run = SampleRun.Of("--help");
@@ -53,7 +76,8 @@ public sealed class SampleProgramTests
     [InlineData("--k", "error: Option --k needs a value. Try --help.")]
     [InlineData("--k 0", "error: Option --k must be at least 1, not 0.")]
     [InlineData("--seed x", "error: Option --seed needs a whole number, not 'x'.")]
-    [InlineData("--scale cubic", "error: Option --scale must be standard, minmax or none, not 'cubic'.")]
+    [InlineData("--scale cubic", "error: Option --scale must be one of none, standard, minmax, logstandard, not 'cubic'.")]
+    [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans or minibatch, not 'dbscan'.")]
     [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both.")]
     [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5).")]
     [InlineData("cluster", "error: Unknown command 'cluster'; use 'segment' (the default) or 'rfm'. Try --help.")]
