@@ -66,8 +66,8 @@ internal sealed class LloydIteration
         int stride = _stride;
         Array.Clear(_partials);
         _input.ForEachBlock(_clusters, b => _changedByBlock[b] = _general
-            ? LloydKernel.AssignBlockGeneral(_input, _kernelCentres, _clusters, _labels, partition.Start(b), partition.End(b), _partials.AsSpan(b * stride, stride))
-            : LloydKernel.AssignBlock(_input, _kernelCentres, _clusters, _labels, partition.Start(b), partition.End(b), _partials.AsSpan(b * stride, stride)));
+            ? LloydKernel.AssignBlockGeneral(_input.Kernel, _kernelCentres, _clusters, _labels, partition.Start(b), partition.End(b), _partials.AsSpan(b * stride, stride))
+            : LloydKernel.AssignBlock(_input.Kernel, _kernelCentres, _clusters, _labels, partition.Start(b), partition.End(b), _partials.AsSpan(b * stride, stride)));
 
         Array.Clear(_sums);
         for (int b = 0; b < partition.Count; b++)

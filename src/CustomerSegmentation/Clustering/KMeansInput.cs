@@ -4,9 +4,10 @@ using CustomerSegmentation.Data;
 namespace CustomerSegmentation.Clustering;
 
 /// <summary>
-/// The data of one fit as the kernels see it: the matrix's padded float32 columns (not copied), a float32 offset
-/// per feature near its mean (the kernels subtract it, so distances are computed on centred values), optional
-/// padded float32 sample weights, the block partition and how to run blocks.
+/// The data of one fit: adapts the library's <see cref="FeatureMatrix"/> to the kernels' <see cref="KernelColumns"/>
+/// (the matrix's padded float32 columns, not copied; a float32 offset per feature near its mean, which the kernels
+/// subtract so that distances are computed on centred values; optional padded float32 sample weights), and adds what
+/// a fit needs beside the kernels: the total weight, the tolerance scale, the block partition and how to run blocks.
 /// </summary>
 internal sealed class KMeansInput
 {
@@ -30,50 +31,53 @@ internal sealed class KMeansInput
         Matrix = data;
         RowCount = data.RowCount;
         FeatureCount = data.FeatureCount;
-        Columns = new float[FeatureCount][];
-        Offset = offset ?? new float[FeatureCount];
-        double varianceSum = 0;
-        for (int j = 0; j < FeatureCount; j++)
+        if (offset is null)
         {
-            Columns[j] = data.PaddedColumn(j);
-            if (offset is null)
+            offset = new float[FeatureCount];
+            double varianceSum = 0;
+            for (int j = 0; j < FeatureCount; j++)
             {
-                (double mean, double variance) = data.ColumnMoments(j);
-                Offset[j] = (float)mean;
+                (double mean, double variance) = ColumnMoments.Of(data, j);
+                offset[j] = (float)mean;
                 varianceSum += variance;
             }
+
+            MeanVariance = varianceSum / FeatureCount;
         }
 
-        MeanVariance = varianceSum / FeatureCount;
+        float[]? weights = null;
         if (sampleWeights.IsEmpty)
         {
             TotalWeight = RowCount;
         }
         else
         {
-            Weights = new float[FeatureMatrix.PaddedLength(RowCount)];
-            TotalWeight = CopyWeights(sampleWeights, Weights, RowCount);
+            weights = new float[KernelColumns.PaddedLength(RowCount)];
+            TotalWeight = CopyWeights(sampleWeights, weights, RowCount);
         }
 
+        Kernel = new KernelColumns(data.PaddedColumns(), RowCount, width, offset, weights);
         Partition = new BlockPartition(RowCount);
         MaxDegreeOfParallelism = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-        Width = width;
     }
 
     public FeatureMatrix Matrix { get; }
+
+    /// <summary>The data as the kernels take it: the matrix's padded columns (not copied), the offset, the weights and the width.</summary>
+    public KernelColumns Kernel { get; }
 
     public int RowCount { get; }
 
     public int FeatureCount { get; }
 
     /// <summary>The matrix's padded columns, in the data's units.</summary>
-    public float[][] Columns { get; }
+    public float[][] Columns => Kernel.Columns;
 
     /// <summary>The per-feature float32 offset subtracted before any distance (the rounded column mean).</summary>
-    public float[] Offset { get; }
+    public float[] Offset => Kernel.Offset;
 
     /// <summary>The padded float32 sample weights (zero past the last row), or null when every row weighs 1.</summary>
-    public float[]? Weights { get; }
+    public float[]? Weights => Kernel.Weights;
 
     /// <summary>The sum of the sample weights.</summary>
     public double TotalWeight { get; }
@@ -85,13 +89,13 @@ internal sealed class KMeansInput
 
     public int MaxDegreeOfParallelism { get; }
 
-    public VectorWidth Width { get; }
+    public VectorWidth Width => Kernel.Width;
 
     /// <summary>The weight of row <paramref name="row"/>.</summary>
-    public double Weight(int row) => Weights is null ? 1.0 : Weights[row];
+    public double Weight(int row) => Kernel.Weight(row);
 
     /// <summary>Row <paramref name="row"/> of feature <paramref name="feature"/> minus the offset, rounded as the kernels round it.</summary>
-    public float Centred(int row, int feature) => Columns[feature][row] - Offset[feature];
+    public float Centred(int row, int feature) => Kernel.Centred(row, feature);
 
     /// <summary>
     /// Runs <paramref name="body"/> once per block: in parallel when the pass is large enough and more than one

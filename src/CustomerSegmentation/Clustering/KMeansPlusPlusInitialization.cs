@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using CustomerSegmentation.Clustering.Kernels;
-using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Clustering;
 
@@ -36,7 +35,7 @@ internal sealed class KMeansPlusPlusInitialization : KMeansInitialization
         int trials = TrialsFor(clusters);
         BlockPartition partition = input.Partition;
         var centres = new double[clusters * features];
-        var closest = new float[FeatureMatrix.PaddedLength(input.RowCount)];
+        var closest = new float[KernelColumns.PaddedLength(input.RowCount)];
         closest.AsSpan(0, input.RowCount).Fill(float.PositiveInfinity);
         var blockPotential = new double[partition.Count];
 
@@ -57,7 +56,7 @@ internal sealed class KMeansPlusPlusInitialization : KMeansInitialization
 
             Array.Clear(candidatePotential);
             input.ForEachBlock(trials, b => SeedingKernel.Potentials(
-                input, closest, candidates, trials, partition.Start(b), partition.End(b),
+                input.Kernel, closest, candidates, trials, partition.Start(b), partition.End(b),
                 candidatePotential.AsSpan(b * trials, trials), store: false));
 
             int best = 0;
@@ -95,7 +94,7 @@ internal sealed class KMeansPlusPlusInitialization : KMeansInitialization
         BlockPartition partition = input.Partition;
         Array.Clear(blockPotential);
         input.ForEachBlock(1, b => SeedingKernel.Potentials(
-            input, closest, centre, 1, partition.Start(b), partition.End(b), blockPotential.AsSpan(b, 1), store: true));
+            input.Kernel, closest, centre, 1, partition.Start(b), partition.End(b), blockPotential.AsSpan(b, 1), store: true));
         double total = 0;
         foreach (double p in blockPotential)
         {

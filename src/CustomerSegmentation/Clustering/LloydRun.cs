@@ -36,7 +36,7 @@ internal static class LloydRun
             Array.Clear(partials);
             float[] current = kernelCentres;
             input.ForEachBlock(clusters, b => changedByBlock[b] = LloydKernel.AssignBlock(
-                input, current, clusters, labels, partition.Start(b), partition.End(b), partials.AsSpan(b * stride, stride)));
+                input.Kernel, current, clusters, labels, partition.Start(b), partition.End(b), partials.AsSpan(b * stride, stride)));
 
             Array.Clear(sums);
             int changed = 0;
@@ -73,7 +73,7 @@ internal static class LloydRun
         {
             float[] final = kernelCentres;
             input.ForEachBlock(clusters, b => LloydKernel.AssignBlock(
-                input, final, clusters, labels, partition.Start(b), partition.End(b), Span<double>.Empty));
+                input.Kernel, final, clusters, labels, partition.Start(b), partition.End(b), Span<double>.Empty));
         }
 
         double inertia = Inertia.Compute(input, DataUnits(input.Offset, centres), clusters, labels);

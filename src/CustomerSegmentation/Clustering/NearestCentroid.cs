@@ -75,7 +75,7 @@ internal sealed class NearestCentroid : IClusteringModel
         var labels = new int[data.RowCount];
         BlockPartition partition = input.Partition;
         input.ForEachBlock(K, b => LloydKernel.AssignBlock(
-            input, _kernelCentres, K, labels, partition.Start(b), partition.End(b), Span<double>.Empty));
+            input.Kernel, _kernelCentres, K, labels, partition.Start(b), partition.End(b), Span<double>.Empty));
         return labels;
     }
 

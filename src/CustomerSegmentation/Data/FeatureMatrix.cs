@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace CustomerSegmentation.Data;
 
@@ -9,20 +8,17 @@ namespace CustomerSegmentation.Data;
 /// stored column-major as one contiguous float32 array per feature.
 /// </summary>
 /// <remarks>
-/// Each column is padded with zeros to a multiple of <see cref="ColumnPadding"/> values so that vector kernels can
-/// read whole 512-bit registers without a bounds check. Values must be finite; construction rejects NaN and
+/// Each column is padded with zeros to a multiple of 16 values so that vector kernels can read whole 512-bit registers
+/// without a bounds check. Values must be finite; construction rejects NaN and
 /// infinities, ragged rows, zero rows, zero features and duplicate feature names with an <see cref="ArgumentException"/>
 /// naming the row and the feature.
 /// </remarks>
 public sealed class FeatureMatrix
 {
-    /// <summary>The number of float values every column is padded to a multiple of (one 512-bit vector).</summary>
-    public const int ColumnPadding = 16;
+    /// <summary>The number of float values every column is padded to a multiple of (one 512-bit vector, what the kernels need).</summary>
+    internal const int ColumnPadding = 16;
 
     private readonly float[][] _columns;
-
-    /// <summary>The per-feature mean and population variance, computed on first use (the matrix is immutable).</summary>
-    private (double Mean, double Variance)[]? _moments;
 
     private FeatureMatrix(float[][] columns, int rowCount, ImmutableArray<string> featureNames)
     {
@@ -286,25 +282,8 @@ public sealed class FeatureMatrix
     /// <summary>The padded backing array of one feature (length a multiple of <see cref="ColumnPadding"/>, zeros past <see cref="RowCount"/>).</summary>
     internal float[] PaddedColumn(int feature) => _columns[feature];
 
-    /// <summary>
-    /// The mean and population variance of feature <paramref name="feature"/> over the rows, in double. Computed once for
-    /// every feature on first use, in a fixed summation order (so always the same bits), and cached; safe to call from
-    /// several threads (a race computes the same values twice).
-    /// </summary>
-    internal (double Mean, double Variance) ColumnMoments(int feature)
-    {
-        (double Mean, double Variance)[] moments = LazyInitializer.EnsureInitialized(ref _moments, () =>
-        {
-            var computed = new (double Mean, double Variance)[FeatureCount];
-            for (int j = 0; j < computed.Length; j++)
-            {
-                computed[j] = Moments(_columns[j].AsSpan(0, RowCount));
-            }
-
-            return computed;
-        });
-        return moments[feature];
-    }
+    /// <summary>Every padded backing array, in feature order, in a new outer array (the columns themselves are shared, not copied).</summary>
+    internal float[][] PaddedColumns() => (float[][])_columns.Clone();
 
     /// <summary>Wraps already validated, padded columns without copying them.</summary>
     internal static FeatureMatrix Wrap(float[][] paddedColumns, int rowCount, ImmutableArray<string> featureNames)
@@ -402,48 +381,6 @@ public sealed class FeatureMatrix
 
         RequireRows(n, parameter);
         return n;
-    }
-
-    /// <summary>Two passes (the mean, then the squared deviations from it), each with four interleaved double accumulators.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Mean, double Variance) Moments(ReadOnlySpan<float> values)
-    {
-        int n = values.Length;
-        int whole = n & ~3;
-        double a = 0, b = 0, c = 0, d = 0;
-        for (int i = 0; i < whole; i += 4)
-        {
-            a += values[i];
-            b += values[i + 1];
-            c += values[i + 2];
-            d += values[i + 3];
-        }
-
-        double sum = (a + b) + (c + d);
-        for (int i = whole; i < n; i++)
-        {
-            sum += values[i];
-        }
-
-        double mean = sum / n;
-        a = b = c = d = 0;
-        for (int i = 0; i < whole; i += 4)
-        {
-            double da = values[i] - mean, db = values[i + 1] - mean, dc = values[i + 2] - mean, dd = values[i + 3] - mean;
-            a += da * da;
-            b += db * db;
-            c += dc * dc;
-            d += dd * dd;
-        }
-
-        double squares = (a + b) + (c + d);
-        for (int i = whole; i < n; i++)
-        {
-            double delta = values[i] - mean;
-            squares += delta * delta;
-        }
-
-        return (mean, squares / n);
     }
 
     private static float ToFinite(double value, int row, string feature, string parameter)

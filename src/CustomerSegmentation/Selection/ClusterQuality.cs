@@ -1,3 +1,4 @@
+using CustomerSegmentation.Clustering.Kernels;
 using CustomerSegmentation.Data;
 
 using MathNet.Numerics;
@@ -78,7 +79,8 @@ public static class ClusterQuality
             encoded.RequireScorable("rows");
         }
 
-        return SilhouetteKernel.Mean(data, encoded, maxDegreeOfParallelism);
+        var columns = new KernelColumns(data.PaddedColumns(), data.RowCount, VectorWidths.Best);
+        return SilhouetteKernel.Mean(columns, encoded.Dense, encoded.Count, maxDegreeOfParallelism);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Clustering.Kernels;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Kernels.Tests;
 using MathNet.Numerics.Statistics;
 
 namespace CustomerSegmentation.Tests.Clustering;
@@ -18,7 +19,7 @@ public sealed class FitPreparationTests
             for (int j = 0; j < 2; j++)
             {
                 double[] column = rows.Select(r => r[j]).ToArray();
-                (double mean, double variance) = data.ColumnMoments(j);
+                (double mean, double variance) = ColumnMoments.Of(data, j);
                 Assert.Equal(column.Mean(), mean, 1e-12 * (1 + Math.Abs(mean)));
                 Assert.Equal(column.PopulationVariance(), variance, 1e-12 * (1 + variance));
             }
@@ -51,7 +52,7 @@ public sealed class FitPreparationTests
         ClusteringResult result = new KMeansClusterer(new KMeansOptions { K = 5, Seed = 3 }).Fit(data, weights);
 
         double[][] centres = result.Centroids.Select(c => c.ToArray()).ToArray();
-        double expected = ScalarKMeans.Inertia(rows, weights, centres, result.Labels.ToArray());
+        double expected = ScalarReference.Inertia(rows, weights, centres, result.Labels.ToArray());
         Assert.Equal(expected, result.Inertia, expected * 1e-12);
     }
 }

@@ -1,5 +1,6 @@
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Kernels.Tests;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -70,7 +71,7 @@ public sealed class KMeansProperties
         Assert.Equal(problem.Rows.Length, result.ClusterSizes.Sum());
         double[][] centres = result.Centroids.Select(c => c.ToArray()).ToArray();
         double[] ones = Enumerable.Repeat(1.0, problem.Rows.Length).ToArray();
-        double recomputed = ScalarKMeans.Inertia(problem.Rows.Select(r => r.Select(v => (double)(float)v).ToArray()).ToArray(), ones, centres, result.Labels.ToArray());
+        double recomputed = ScalarReference.Inertia(problem.Rows.Select(r => r.Select(v => (double)(float)v).ToArray()).ToArray(), ones, centres, result.Labels.ToArray());
         Assert.Equal(recomputed, result.Inertia, (recomputed * 1e-12) + 1e-12);
     }
 

@@ -1,5 +1,6 @@
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Kernels.Tests;
 
 namespace CustomerSegmentation.Tests.Clustering;
 
@@ -101,7 +102,7 @@ public sealed class KMeansReferenceTests
         ClusteringResult result = new KMeansClusterer(new KMeansOptions { K = 4, Seed = 3 }).Fit(RandomData.Matrix(rows));
 
         double[][] centres = result.Centroids.Select(c => c.ToArray()).ToArray();
-        double recomputed = ScalarKMeans.Inertia(rows, Enumerable.Repeat(1.0, rows.Length).ToArray(), centres, result.Labels.ToArray());
+        double recomputed = ScalarReference.Inertia(rows, Enumerable.Repeat(1.0, rows.Length).ToArray(), centres, result.Labels.ToArray());
 
         Assert.Equal(recomputed, result.Inertia, recomputed * 1e-12);
     }

@@ -1,3 +1,5 @@
+using CustomerSegmentation.Kernels.Tests;
+
 namespace CustomerSegmentation.Tests.Clustering;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class ScalarKMeans
         squaredDistance = double.PositiveInfinity;
         for (int k = 0; k < centres.Length; k++)
         {
-            double d = SquaredDistance(row, centres[k]);
+            double d = ScalarReference.SquaredDistance(row, centres[k]);
             if (d < squaredDistance)
             {
                 squaredDistance = d;
@@ -22,46 +24,6 @@ internal static class ScalarKMeans
         }
 
         return best;
-    }
-
-    public static double SquaredDistance(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int j = 0; j < a.Length; j++)
-        {
-            sum += (a[j] - b[j]) * (a[j] - b[j]);
-        }
-
-        return sum;
-    }
-
-    public static double Inertia(double[][] rows, double[] weights, double[][] centres, int[] labels)
-    {
-        double total = 0;
-        for (int i = 0; i < rows.Length; i++)
-        {
-            total += weights[i] * SquaredDistance(rows[i], centres[labels[i]]);
-        }
-
-        return total;
-    }
-
-    /// <summary>Per-cluster weighted coordinate sums and weights for the given labels.</summary>
-    public static (double[][] Sums, double[] Weights) Accumulate(double[][] rows, double[] weights, int[] labels, int clusters, int d)
-    {
-        var sums = Enumerable.Range(0, clusters).Select(_ => new double[d]).ToArray();
-        var w = new double[clusters];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                sums[labels[i]][j] += weights[i] * rows[i][j];
-            }
-
-            w[labels[i]] += weights[i];
-        }
-
-        return (sums, w);
     }
 
     public static (double[][] Centres, int[] Labels, double Inertia, int Iterations) Fit(
@@ -88,13 +50,13 @@ internal static class ScalarKMeans
                 labels[i] = Nearest(rows[i], centres, out _);
             }
 
-            (double[][] sums, double[] w) = Accumulate(rows, weights, labels, k, d);
+            (double[][] sums, double[] w) = ScalarReference.Accumulate(rows, weights, labels, k, d);
             var empty = Enumerable.Range(0, k).Where(c => w[c] == 0).ToList();
             if (empty.Count > 0)
             {
                 var far = Enumerable.Range(0, n)
                     .Where(i => weights[i] > 0)
-                    .Select(i => (Row: i, Distance: SquaredDistance(rows[i], centres[labels[i]])))
+                    .Select(i => (Row: i, Distance: ScalarReference.SquaredDistance(rows[i], centres[labels[i]])))
                     .OrderByDescending(p => p.Distance).ThenBy(p => p.Row)
                     .Take(empty.Count).ToList();
                 for (int e = 0; e < far.Count && far[e].Distance > 0; e++)
@@ -148,6 +110,6 @@ internal static class ScalarKMeans
             }
         }
 
-        return (centres, labels, Inertia(rows, weights, centres, labels), iterations);
+        return (centres, labels, ScalarReference.Inertia(rows, weights, centres, labels), iterations);
     }
 }

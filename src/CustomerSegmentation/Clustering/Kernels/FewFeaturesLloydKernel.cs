@@ -11,19 +11,19 @@ namespace CustomerSegmentation.Clustering.Kernels;
 /// </summary>
 internal static class FewFeaturesLloydKernel
 {
-    /// <inheritdoc cref="LloydKernel.AssignBlock(KMeansInput, float[], int, int[], int, int, Span{double})"/>
+    /// <inheritdoc cref="LloydKernel.AssignBlock(in KernelColumns, float[], int, int[], int, int, Span{double})"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int AssignBlock<TLanes, TVector, TFeatures>(
-        KMeansInput input, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
+        in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
         where TFeatures : struct, IFeatureCount
     {
         int d = TFeatures.Value;
         int stride = d + 1;
-        float[][] columns = input.Columns;
-        float[] offset = input.Offset;
-        float[]? weights = input.Weights;
+        float[][] columns = data.Columns;
+        float[] offset = data.Offset;
+        float[]? weights = data.Weights;
         bool accumulate = !partial.IsEmpty;
         int sumCount = accumulate ? clusters * stride : 0;
 

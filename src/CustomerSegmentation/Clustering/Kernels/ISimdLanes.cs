@@ -1,9 +1,10 @@
 namespace CustomerSegmentation.Clustering.Kernels;
 
 /// <summary>
-/// The float operations the K-means kernels need, for one vector width. Implemented by small structs so that the
+/// The float operations the distance kernels need, for one vector width. Implemented by small structs so that the
 /// JIT specialises each kernel per width (the pattern of System.Numerics.Tensors' operators): one kernel body,
-/// four instantiations (512, 256, 128 bits and a one-lane scalar fallback).
+/// four instantiations (512, 256, 128 bits and a one-lane scalar fallback). The same structs implement
+/// <see cref="IDoubleLanes{TDouble}"/> for the kernels that sum in double.
 /// </summary>
 /// <remarks>
 /// Every lane follows the same IEEE-754 operation sequence whatever the width (subtract, fused multiply-add,

@@ -28,49 +28,49 @@ internal static class LloydKernel
     /// <paramref name="partial"/> is not empty it receives, per cluster, the weighted sums of the centred coordinates
     /// followed by the cluster's weight (stride features + 1), added to what it holds.
     /// </summary>
-    public static int AssignBlock(KMeansInput input, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
-        => input.Width switch
+    public static int AssignBlock(in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
+        => data.Width switch
         {
-            VectorWidth.Bits512 => Specialised<Lanes512, Vector512<float>>(input, centres, clusters, labels, start, end, partial),
-            VectorWidth.Bits256 => Specialised<Lanes256, Vector256<float>>(input, centres, clusters, labels, start, end, partial),
-            VectorWidth.Bits128 => Specialised<Lanes128, Vector128<float>>(input, centres, clusters, labels, start, end, partial),
-            _ => Specialised<ScalarLane, float>(input, centres, clusters, labels, start, end, partial),
+            VectorWidth.Bits512 => Specialised<Lanes512, Vector512<float>>(data, centres, clusters, labels, start, end, partial),
+            VectorWidth.Bits256 => Specialised<Lanes256, Vector256<float>>(data, centres, clusters, labels, start, end, partial),
+            VectorWidth.Bits128 => Specialised<Lanes128, Vector128<float>>(data, centres, clusters, labels, start, end, partial),
+            _ => Specialised<ScalarLane, float>(data, centres, clusters, labels, start, end, partial),
         };
 
     /// <summary>The same pass always through the general kernel (any d), whatever the feature count: the baseline of the specialised kernels.</summary>
-    internal static int AssignBlockGeneral(KMeansInput input, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
-        => input.Width switch
+    internal static int AssignBlockGeneral(in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
+        => data.Width switch
         {
-            VectorWidth.Bits512 => AssignBlock<Lanes512, Vector512<float>>(input, centres, clusters, labels, start, end, partial),
-            VectorWidth.Bits256 => AssignBlock<Lanes256, Vector256<float>>(input, centres, clusters, labels, start, end, partial),
-            VectorWidth.Bits128 => AssignBlock<Lanes128, Vector128<float>>(input, centres, clusters, labels, start, end, partial),
-            _ => AssignBlock<ScalarLane, float>(input, centres, clusters, labels, start, end, partial),
+            VectorWidth.Bits512 => AssignBlock<Lanes512, Vector512<float>>(data, centres, clusters, labels, start, end, partial),
+            VectorWidth.Bits256 => AssignBlock<Lanes256, Vector256<float>>(data, centres, clusters, labels, start, end, partial),
+            VectorWidth.Bits128 => AssignBlock<Lanes128, Vector128<float>>(data, centres, clusters, labels, start, end, partial),
+            _ => AssignBlock<ScalarLane, float>(data, centres, clusters, labels, start, end, partial),
         };
 
     /// <summary>The kernel specialised for the input's feature count when there is one, otherwise the general kernel.</summary>
     private static int Specialised<TLanes, TVector>(
-        KMeansInput input, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
+        in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
-        => input.FeatureCount switch
+        => data.FeatureCount switch
         {
-            1 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, OneFeature>(input, centres, clusters, labels, start, end, partial),
-            2 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, TwoFeatures>(input, centres, clusters, labels, start, end, partial),
-            3 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, ThreeFeatures>(input, centres, clusters, labels, start, end, partial),
-            4 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, FourFeatures>(input, centres, clusters, labels, start, end, partial),
-            _ => AssignBlock<TLanes, TVector>(input, centres, clusters, labels, start, end, partial),
+            1 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, OneFeature>(data, centres, clusters, labels, start, end, partial),
+            2 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, TwoFeatures>(data, centres, clusters, labels, start, end, partial),
+            3 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, ThreeFeatures>(data, centres, clusters, labels, start, end, partial),
+            4 => FewFeaturesLloydKernel.AssignBlock<TLanes, TVector, FourFeatures>(data, centres, clusters, labels, start, end, partial),
+            _ => AssignBlock<TLanes, TVector>(data, centres, clusters, labels, start, end, partial),
         };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AssignBlock<TLanes, TVector>(
-        KMeansInput input, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
+        in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
     {
-        int features = input.FeatureCount;
-        float[][] columns = input.Columns;
-        float[] offset = input.Offset;
-        float[]? weights = input.Weights;
+        int features = data.FeatureCount;
+        float[][] columns = data.Columns;
+        float[] offset = data.Offset;
+        float[]? weights = data.Weights;
         bool accumulate = !partial.IsEmpty;
         int sumCount = accumulate ? clusters * (features + 1) : 0;
         int scratchLength = features + sumCount;

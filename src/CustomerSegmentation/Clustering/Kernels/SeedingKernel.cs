@@ -21,56 +21,56 @@ internal static class SeedingKernel
     /// the new minimum squared distances.
     /// </summary>
     public static void Potentials(
-        KMeansInput input, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
-        => ByWidth(input, closest, candidates, candidateCount, start, end, potentials, store, general: false);
+        in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
+        => ByWidth(data, closest, candidates, candidateCount, start, end, potentials, store, general: false);
 
     /// <summary>The same pass always through the general kernel (any d): the reference of the specialised kernels.</summary>
     internal static void PotentialsGeneral(
-        KMeansInput input, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
-        => ByWidth(input, closest, candidates, candidateCount, start, end, potentials, store, general: true);
+        in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
+        => ByWidth(data, closest, candidates, candidateCount, start, end, potentials, store, general: true);
 
     private static void ByWidth(
-        KMeansInput input, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store, bool general)
+        in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store, bool general)
     {
-        switch (input.Width)
+        switch (data.Width)
         {
             case VectorWidth.Bits512:
-                Specialised<Lanes512, Vector512<float>>(input, closest, candidates, candidateCount, start, end, potentials, store, general);
+                Specialised<Lanes512, Vector512<float>>(data, closest, candidates, candidateCount, start, end, potentials, store, general);
                 break;
             case VectorWidth.Bits256:
-                Specialised<Lanes256, Vector256<float>>(input, closest, candidates, candidateCount, start, end, potentials, store, general);
+                Specialised<Lanes256, Vector256<float>>(data, closest, candidates, candidateCount, start, end, potentials, store, general);
                 break;
             case VectorWidth.Bits128:
-                Specialised<Lanes128, Vector128<float>>(input, closest, candidates, candidateCount, start, end, potentials, store, general);
+                Specialised<Lanes128, Vector128<float>>(data, closest, candidates, candidateCount, start, end, potentials, store, general);
                 break;
             default:
-                Specialised<ScalarLane, float>(input, closest, candidates, candidateCount, start, end, potentials, store, general);
+                Specialised<ScalarLane, float>(data, closest, candidates, candidateCount, start, end, potentials, store, general);
                 break;
         }
     }
 
     /// <summary>The pass specialised for the input's feature count when there is one (and <paramref name="general"/> is false), otherwise the general pass.</summary>
     private static void Specialised<TLanes, TVector>(
-        KMeansInput input, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store, bool general)
+        in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store, bool general)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
     {
-        switch (general ? 0 : input.FeatureCount)
+        switch (general ? 0 : data.FeatureCount)
         {
             case 1:
-                FewFeatures<TLanes, TVector, OneFeature>(input, closest, candidates, candidateCount, start, end, potentials, store);
+                FewFeatures<TLanes, TVector, OneFeature>(data, closest, candidates, candidateCount, start, end, potentials, store);
                 break;
             case 2:
-                FewFeatures<TLanes, TVector, TwoFeatures>(input, closest, candidates, candidateCount, start, end, potentials, store);
+                FewFeatures<TLanes, TVector, TwoFeatures>(data, closest, candidates, candidateCount, start, end, potentials, store);
                 break;
             case 3:
-                FewFeatures<TLanes, TVector, ThreeFeatures>(input, closest, candidates, candidateCount, start, end, potentials, store);
+                FewFeatures<TLanes, TVector, ThreeFeatures>(data, closest, candidates, candidateCount, start, end, potentials, store);
                 break;
             case 4:
-                FewFeatures<TLanes, TVector, FourFeatures>(input, closest, candidates, candidateCount, start, end, potentials, store);
+                FewFeatures<TLanes, TVector, FourFeatures>(data, closest, candidates, candidateCount, start, end, potentials, store);
                 break;
             default:
-                Potentials<TLanes, TVector>(input, closest, candidates, candidateCount, start, end, potentials, store);
+                Potentials<TLanes, TVector>(data, closest, candidates, candidateCount, start, end, potentials, store);
                 break;
         }
     }
@@ -81,14 +81,14 @@ internal static class SeedingKernel
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FewFeatures<TLanes, TVector, TFeatures>(
-        KMeansInput input, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
+        in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
         where TFeatures : struct, IFeatureCount
     {
-        float[][] columns = input.Columns;
-        float[] offset = input.Offset;
-        float[]? weights = input.Weights;
+        float[][] columns = data.Columns;
+        float[] offset = data.Offset;
+        float[]? weights = data.Weights;
         TVector[]? rented = null;
         Span<TVector> sums = candidateCount <= StackVectors
             ? stackalloc TVector[candidateCount]
@@ -146,14 +146,14 @@ internal static class SeedingKernel
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Potentials<TLanes, TVector>(
-        KMeansInput input, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
+        in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
     {
-        int features = input.FeatureCount;
-        float[][] columns = input.Columns;
-        float[] offset = input.Offset;
-        float[]? weights = input.Weights;
+        int features = data.FeatureCount;
+        float[][] columns = data.Columns;
+        float[] offset = data.Offset;
+        float[]? weights = data.Weights;
         int scratchLength = features + candidateCount;
         TVector[]? rented = null;
         Span<TVector> scratch = scratchLength <= StackVectors

@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics;
 
 namespace CustomerSegmentation.Clustering.Kernels;
 
-/// <summary>512-bit lanes (AVX-512).</summary>
-internal readonly struct Lanes512 : ISimdLanes<Vector512<float>>
+/// <summary>512-bit lanes (AVX-512): 16 floats or 8 doubles.</summary>
+internal readonly struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubleLanes<Vector512<double>>
 {
     public static int Count => Vector512<float>.Count;
 
@@ -81,10 +81,44 @@ internal readonly struct Lanes512 : ISimdLanes<Vector512<float>>
         current.StoreUnsafe(ref target);
         return Vector512<int>.Count - BitOperations.PopCount(Vector512.Equals(current, previous).ExtractMostSignificantBits());
     }
+
+    static int IDoubleLanes<Vector512<double>>.Count => Vector512<double>.Count;
+
+    static Vector512<double> IDoubleLanes<Vector512<double>>.Zero => Vector512<double>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Create(double value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Load(double[] source, int index)
+        => Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> LoadWidened(float[] source, int index)
+        => Vector512.WidenLower(Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)index).ToVector512Unsafe());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Gather(ReadOnlySpan<double> table, ReadOnlySpan<int> offsets)
+        => Vector512.Create(table[offsets[0]], table[offsets[1]], table[offsets[2]], table[offsets[3]], table[offsets[4]], table[offsets[5]], table[offsets[6]], table[offsets[7]]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Add(Vector512<double> left, Vector512<double> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Subtract(Vector512<double> left, Vector512<double> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Multiply(Vector512<double> left, Vector512<double> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Sqrt(Vector512<double> value) => Vector512.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AddLanesTo(Vector512<double> value, double sum) => Lanes.AddLanes(value, sum);
 }
 
-/// <summary>256-bit lanes (AVX2).</summary>
-internal readonly struct Lanes256 : ISimdLanes<Vector256<float>>
+/// <summary>256-bit lanes (AVX2): 8 floats or 4 doubles.</summary>
+internal readonly struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubleLanes<Vector256<double>>
 {
     public static int Count => Vector256<float>.Count;
 
@@ -159,10 +193,44 @@ internal readonly struct Lanes256 : ISimdLanes<Vector256<float>>
         current.StoreUnsafe(ref target);
         return Vector256<int>.Count - BitOperations.PopCount(Vector256.Equals(current, previous).ExtractMostSignificantBits());
     }
+
+    static int IDoubleLanes<Vector256<double>>.Count => Vector256<double>.Count;
+
+    static Vector256<double> IDoubleLanes<Vector256<double>>.Zero => Vector256<double>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Create(double value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Load(double[] source, int index)
+        => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LoadWidened(float[] source, int index)
+        => Vector256.WidenLower(Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)index).ToVector256Unsafe());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Gather(ReadOnlySpan<double> table, ReadOnlySpan<int> offsets)
+        => Vector256.Create(table[offsets[0]], table[offsets[1]], table[offsets[2]], table[offsets[3]]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Add(Vector256<double> left, Vector256<double> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Subtract(Vector256<double> left, Vector256<double> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Multiply(Vector256<double> left, Vector256<double> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Sqrt(Vector256<double> value) => Vector256.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AddLanesTo(Vector256<double> value, double sum) => Lanes.AddLanes(value, sum);
 }
 
-/// <summary>128-bit lanes (SSE, NEON).</summary>
-internal readonly struct Lanes128 : ISimdLanes<Vector128<float>>
+/// <summary>128-bit lanes (SSE, NEON): 4 floats or 2 doubles.</summary>
+internal readonly struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubleLanes<Vector128<double>>
 {
     public static int Count => Vector128<float>.Count;
 
@@ -237,10 +305,44 @@ internal readonly struct Lanes128 : ISimdLanes<Vector128<float>>
         current.StoreUnsafe(ref target);
         return Vector128<int>.Count - BitOperations.PopCount(Vector128.Equals(current, previous).ExtractMostSignificantBits());
     }
+
+    static int IDoubleLanes<Vector128<double>>.Count => Vector128<double>.Count;
+
+    static Vector128<double> IDoubleLanes<Vector128<double>>.Zero => Vector128<double>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Create(double value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Load(double[] source, int index)
+        => Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> LoadWidened(float[] source, int index)
+        => Vector128.Create((double)source[index], source[index + 1]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Gather(ReadOnlySpan<double> table, ReadOnlySpan<int> offsets)
+        => Vector128.Create(table[offsets[0]], table[offsets[1]]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Add(Vector128<double> left, Vector128<double> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Sqrt(Vector128<double> value) => Vector128.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AddLanesTo(Vector128<double> value, double sum) => Lanes.AddLanes(value, sum);
 }
 
 /// <summary>One scalar lane: the fallback when no vector hardware is available. Masks are all-ones bit patterns.</summary>
-internal readonly struct ScalarLane : ISimdLanes<float>
+internal readonly struct ScalarLane : ISimdLanes<float>, IDoubleLanes<double>
 {
     private static readonly float AllOnes = BitConverter.Int32BitsToSingle(-1);
 
@@ -288,6 +390,28 @@ internal readonly struct ScalarLane : ISimdLanes<float>
         labels[index] = current;
         return changed;
     }
+
+    static int IDoubleLanes<double>.Count => 1;
+
+    static double IDoubleLanes<double>.Zero => 0.0;
+
+    public static double Create(double value) => value;
+
+    public static double Load(double[] source, int index) => source[index];
+
+    public static double LoadWidened(float[] source, int index) => source[index];
+
+    public static double Gather(ReadOnlySpan<double> table, ReadOnlySpan<int> offsets) => table[offsets[0]];
+
+    public static double Add(double left, double right) => left + right;
+
+    public static double Subtract(double left, double right) => left - right;
+
+    public static double Multiply(double left, double right) => left * right;
+
+    public static double Sqrt(double value) => Math.Sqrt(value);
+
+    public static double AddLanesTo(double value, double sum) => sum + value;
 }
 
 /// <summary>Lane reductions shared by the widths.</summary>

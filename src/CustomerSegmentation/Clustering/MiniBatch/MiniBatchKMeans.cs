@@ -130,7 +130,7 @@ public sealed class MiniBatchKMeans : IClusterer
         var labels = new int[input.RowCount];
         BlockPartition partition = input.Partition;
         input.ForEachBlock(clusters, b => LloydKernel.AssignBlock(
-            input, kernelCentres, clusters, labels, partition.Start(b), partition.End(b), Span<double>.Empty));
+            input.Kernel, kernelCentres, clusters, labels, partition.Start(b), partition.End(b), Span<double>.Empty));
         return labels;
     }
 

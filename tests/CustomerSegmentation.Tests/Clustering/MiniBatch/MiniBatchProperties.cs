@@ -1,4 +1,5 @@
 using CustomerSegmentation.Clustering;
+using CustomerSegmentation.Kernels.Tests;
 using FsCheck.Xunit;
 
 namespace CustomerSegmentation.Tests.Clustering.MiniBatch;
@@ -17,7 +18,7 @@ public sealed class MiniBatchProperties
         double[][] centres = result.Centroids.Select(c => c.ToArray()).ToArray();
         double[][] rows = problem.Rows.Select(r => r.Select(v => (double)(float)v).ToArray()).ToArray();
         double[] ones = Enumerable.Repeat(1.0, rows.Length).ToArray();
-        double recomputed = ScalarKMeans.Inertia(rows, ones, centres, result.Labels.ToArray());
+        double recomputed = ScalarReference.Inertia(rows, ones, centres, result.Labels.ToArray());
         Assert.Equal(recomputed, result.Inertia, (recomputed * 1e-12) + 1e-12);
     }
 

@@ -1,0 +1,202 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace CustomerSegmentation.Clustering.Kernels;
+
+/// <summary>
+/// The exact O(N²) silhouette: the rows are copied to double columns sorted by cluster, so that for each sample the
+/// distances to every member of one cluster are one contiguous vector loop at the data's width.
+/// Each sample's value depends only on the data and the width, never on the thread that computed it, and the values
+/// are summed in row order, so the result is bit-identical for any degree of parallelism.
+/// </summary>
+internal sealed class SilhouetteKernel
+{
+    private readonly double[][] _columns;
+    private readonly int[] _rowOfPosition;
+    private readonly int[] _clusterStart;
+    private readonly int[] _sizes;
+    private readonly int[] _labels;
+
+    private SilhouetteKernel(in KernelColumns data, int[] labels, int clusterCount)
+    {
+        int n = data.RowCount;
+        if (labels.Length != n)
+        {
+            throw new ArgumentException($"There are {labels.Length} labels for {n} rows; give one label per row.", nameof(labels));
+        }
+
+        _labels = labels;
+        _sizes = new int[clusterCount];
+        for (int i = 0; i < n; i++)
+        {
+            if ((uint)labels[i] >= (uint)clusterCount)
+            {
+                throw new ArgumentException($"Row {i} has the label {labels[i]}; labels must be dense ids 0..{clusterCount - 1}.", nameof(labels));
+            }
+
+            _sizes[labels[i]]++;
+        }
+
+        int empty = Array.IndexOf(_sizes, 0);
+        if (empty >= 0)
+        {
+            throw new ArgumentException($"Cluster {empty} has no rows; every dense id 0..{clusterCount - 1} needs at least one row.", nameof(labels));
+        }
+
+        _clusterStart = new int[clusterCount + 1];
+        for (int c = 0; c < clusterCount; c++)
+        {
+            _clusterStart[c + 1] = _clusterStart[c] + _sizes[c];
+        }
+
+        // Counting sort of the rows by cluster (stable).
+        _rowOfPosition = new int[n];
+        int[] next = _clusterStart[..^1];
+        for (int i = 0; i < n; i++)
+        {
+            _rowOfPosition[next[labels[i]]++] = i;
+        }
+
+        _columns = new double[data.FeatureCount][];
+        for (int f = 0; f < _columns.Length; f++)
+        {
+            float[] source = data.Columns[f];
+            double offset = data.Offset[f];
+            double[] target = new double[n];
+            for (int p = 0; p < n; p++)
+            {
+                target[p] = source[_rowOfPosition[p]] - offset;
+            }
+
+            _columns[f] = target;
+        }
+    }
+
+    /// <summary>The mean silhouette of all rows, from the centred values of <paramref name="data"/> at its width (its weights are not used).</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="labels">The dense cluster id 0..<paramref name="clusterCount"/>-1 of each row; every id used at least once.</param>
+    /// <param name="clusterCount">The number of clusters.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all.</param>
+    /// <returns>The mean over rows of (b - a) / max(a, b), a row alone in its cluster scoring 0.</returns>
+    /// <exception cref="ArgumentException">The labels do not match the rows, are not dense ids, or leave a cluster empty.</exception>
+    public static double Mean(in KernelColumns data, int[] labels, int clusterCount, int maxDegreeOfParallelism)
+    {
+        var kernel = new SilhouetteKernel(data, labels, clusterCount);
+        double[] values = kernel.Samples(data.Width, maxDegreeOfParallelism);
+        double sum = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum / values.Length;
+    }
+
+    /// <summary>
+    /// The sum of the Euclidean distances from <paramref name="query"/> to the rows in [<paramref name="start"/>,
+    /// <paramref name="end"/>) of <paramref name="columns"/> (one double array per feature), whole vectors at
+    /// <paramref name="width"/> first, in lane order, then the last rows one at a time.
+    /// </summary>
+    /// <param name="columns">The columns.</param>
+    /// <param name="start">The first row.</param>
+    /// <param name="end">One past the last row.</param>
+    /// <param name="query">The point, one value per column.</param>
+    /// <param name="width">The vector width.</param>
+    /// <returns>The sum of distances.</returns>
+    public static double SumOfDistances(double[][] columns, int start, int end, ReadOnlySpan<double> query, VectorWidth width)
+        => width switch
+        {
+            VectorWidth.Bits512 => SumOfDistances<Lanes512, Vector512<double>>(columns, start, end, query),
+            VectorWidth.Bits256 => SumOfDistances<Lanes256, Vector256<double>>(columns, start, end, query),
+            VectorWidth.Bits128 => SumOfDistances<Lanes128, Vector128<double>>(columns, start, end, query),
+            _ => SumOfDistances<ScalarLane, double>(columns, start, end, query),
+        };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double SumOfDistances<TLanes, TDouble>(double[][] columns, int start, int end, ReadOnlySpan<double> query)
+        where TLanes : struct, IDoubleLanes<TDouble>
+        where TDouble : unmanaged
+    {
+        int p = start;
+        TDouble total = TLanes.Zero;
+        for (; p <= end - TLanes.Count; p += TLanes.Count)
+        {
+            TDouble squared = TLanes.Zero;
+            for (int f = 0; f < query.Length; f++)
+            {
+                TDouble diff = TLanes.Subtract(TLanes.Load(columns[f], p), TLanes.Create(query[f]));
+                squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+            }
+
+            total = TLanes.Add(total, TLanes.Sqrt(squared));
+        }
+
+        double sum = TLanes.AddLanesTo(total, 0.0);
+        for (; p < end; p++)
+        {
+            double squared = 0;
+            for (int f = 0; f < query.Length; f++)
+            {
+                double diff = columns[f][p] - query[f];
+                squared += diff * diff;
+            }
+
+            sum += Math.Sqrt(squared);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The silhouette of each row, in row order.</summary>
+    private double[] Samples(VectorWidth width, int maxDegreeOfParallelism)
+    {
+        int n = _rowOfPosition.Length;
+        var values = new double[n];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Parallel.For(
+            0,
+            n,
+            options,
+            () => (Sums: new double[_sizes.Length], Query: new double[_columns.Length]),
+            (position, _, buffers) =>
+            {
+                values[_rowOfPosition[position]] = SampleAt(position, buffers.Sums, buffers.Query, width);
+                return buffers;
+            },
+            static _ => { });
+        return values;
+    }
+
+    private double SampleAt(int position, double[] sums, double[] query, VectorWidth width)
+    {
+        for (int f = 0; f < query.Length; f++)
+        {
+            query[f] = _columns[f][position];
+        }
+
+        for (int c = 0; c < sums.Length; c++)
+        {
+            sums[c] = SumOfDistances(_columns, _clusterStart[c], _clusterStart[c + 1], query, width);
+        }
+
+        int own = _labels[_rowOfPosition[position]];
+        int ownSize = _sizes[own];
+        if (ownSize == 1)
+        {
+            return 0.0;
+        }
+
+        double a = sums[own] / (ownSize - 1);
+        double b = double.PositiveInfinity;
+        for (int c = 0; c < sums.Length; c++)
+        {
+            if (c != own)
+            {
+                b = Math.Min(b, sums[c] / _sizes[c]);
+            }
+        }
+
+        double scale = Math.Max(a, b);
+        return scale == 0.0 ? 0.0 : (b - a) / scale;
+    }
+}

@@ -1,0 +1,115 @@
+using CustomerSegmentation.Clustering.Kernels;
+
+namespace CustomerSegmentation.Kernels.Tests;
+
+/// <summary>
+/// The fused assign+accumulate kernel against a plain double reference, for every row count 0..257 and every feature
+/// count 1..20 at every vector width this machine runs, so every vector tail and every specialised d is exercised.
+/// </summary>
+[Trait("Category", "Kernel")]
+public sealed class LloydKernelTests
+{
+    public static TheoryData<int, int> WidthsAndFeatures() => Widths.WithFeatures(Enumerable.Range(1, 20));
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Assigns_and_sums_like_the_scalar_reference(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        for (int n = 0; n <= 257; n++)
+        {
+            // K from 1 to 5, and now and then 70 so that the sums outgrow the stack.
+            int clusters = n % 64 == 63 ? 70 : 1 + ((n + features) % 5);
+            KernelData source = KernelData.Blobs(Math.Max(n, clusters), features, clusters, seed: (n * 131) + features, weighted: n % 2 == 1);
+            KernelColumns data = source.At(width);
+            float[] centres = KernelData.CentredRows(data, Enumerable.Range(0, clusters).Select(k => (k * 7) % source.RowCount));
+            int[] labels = Enumerable.Repeat(-1, source.RowCount).ToArray();
+            var partial = new double[clusters * (features + 1)];
+
+            int changed = LloydKernel.AssignBlock(data, centres, clusters, labels, 0, n, partial);
+
+            Assert.Equal(n, changed);
+            Assert.All(labels.Skip(n), l => Assert.Equal(-1, l));
+            double[][] rows = Enumerable.Range(0, n).Select(i => KernelData.CentredRow(data, i)).ToArray();
+            double[][] centreRows = centres.Chunk(features).Select(c => c.Select(v => (double)v).ToArray()).ToArray();
+            for (int i = 0; i < n; i++)
+            {
+                double nearest = ScalarReference.Nearest(rows[i], centreRows);
+                double chosen = ScalarReference.SquaredDistance(rows[i], centreRows[labels[i]]);
+                Assert.True(chosen <= (nearest * (1 + 1e-5)) + 1e-6, $"n={n} d={features} row {i}: label {labels[i]} at {chosen}, nearest at {nearest}");
+            }
+
+            double[] weights = Enumerable.Range(0, n).Select(source.Weight).ToArray();
+            (double[][] sums, double[] clusterWeights) = ScalarReference.Accumulate(rows, weights, labels[..n], clusters, features);
+            for (int k = 0; k < clusters; k++)
+            {
+                Assert.Equal(clusterWeights[k], partial[(k * (features + 1)) + features]);
+                for (int j = 0; j < features; j++)
+                {
+                    double scale = 1 + rows.Select((r, i) => weights[i] * Math.Abs(r[j])).Sum();
+                    Assert.True(
+                        Math.Abs(sums[k][j] - partial[(k * (features + 1)) + j]) <= 1e-6 * scale,
+                        $"n={n} d={features} cluster {k} feature {j}: {partial[(k * (features + 1)) + j]} vs {sums[k][j]}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Kernels_specialised_for_d_give_the_general_kernels_labels_bit_for_bit(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        for (int n = 1; n <= 257; n += 4)
+        {
+            int clusters = 1 + (n % 7);
+            KernelData source = KernelData.Blobs(Math.Max(n, clusters), features, clusters, seed: n + (features * 1000), weighted: true);
+            KernelColumns data = source.At(width);
+            float[] centres = KernelData.CentredRows(data, Enumerable.Range(0, clusters).Select(k => (k * 5) % source.RowCount));
+            int[] specialised = Enumerable.Repeat(-1, source.RowCount).ToArray();
+            int[] general = Enumerable.Repeat(-1, source.RowCount).ToArray();
+            var specialisedSums = new double[clusters * (features + 1)];
+            var generalSums = new double[clusters * (features + 1)];
+
+            int specialisedChanged = LloydKernel.AssignBlock(data, centres, clusters, specialised, 0, n, specialisedSums);
+            int generalChanged = LloydKernel.AssignBlockGeneral(data, centres, clusters, general, 0, n, generalSums);
+
+            Assert.Equal(general, specialised);
+            Assert.Equal(generalChanged, specialisedChanged);
+            for (int s = 0; s < generalSums.Length; s++)
+            {
+                Assert.Equal(generalSums[s], specialisedSums[s], 1e-9 * (1 + Math.Abs(generalSums[s])));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Every_width_gives_the_scalar_lanes_labels(int lanes, int features)
+    {
+        KernelData source = KernelData.Blobs(300, features, 4, seed: features);
+        KernelColumns vector = source.At((VectorWidth)lanes);
+        KernelColumns scalar = source.At(VectorWidth.Scalar);
+        float[] centres = KernelData.CentredRows(scalar, [0, 1, 2, 3]);
+        var vectorLabels = new int[300];
+        var scalarLabels = new int[300];
+
+        LloydKernel.AssignBlock(vector, centres, 4, vectorLabels, 0, 300, Span<double>.Empty);
+        LloydKernel.AssignBlock(scalar, centres, 4, scalarLabels, 0, 300, Span<double>.Empty);
+
+        Assert.Equal(scalarLabels, vectorLabels);
+    }
+
+    [Fact]
+    public void A_second_pass_over_unchanged_centres_changes_no_label()
+    {
+        KernelData source = KernelData.Blobs(100, 3, 3, seed: 2);
+        KernelColumns data = source.At(VectorWidths.Best);
+        float[] centres = KernelData.CentredRows(data, [0, 1, 2]);
+        var labels = new int[100];
+
+        LloydKernel.AssignBlock(data, centres, 3, labels, 0, 100, Span<double>.Empty);
+
+        Assert.Equal(0, LloydKernel.AssignBlock(data, centres, 3, labels, 0, 100, Span<double>.Empty));
+    }
+}

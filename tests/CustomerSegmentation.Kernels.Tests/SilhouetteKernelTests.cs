@@ -1,0 +1,93 @@
+using CustomerSegmentation.Clustering.Kernels;
+
+namespace CustomerSegmentation.Kernels.Tests;
+
+/// <summary>The silhouette kernel against a plain double reference, every row count 0..257, a spread of d and K, every width.</summary>
+[Trait("Category", "Kernel")]
+public sealed class SilhouetteKernelTests
+{
+    public static TheoryData<int, int> WidthsAndFeatures() => Widths.WithFeatures([1, 2, 3, 5, 9]);
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Sums_of_distances_match_the_scalar_reference(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        var random = new Random(features);
+        double[][] columns = Enumerable.Range(0, features).Select(_ => Enumerable.Range(0, 300).Select(_ => (random.NextDouble() * 10) - 5).ToArray()).ToArray();
+        double[] query = Enumerable.Range(0, features).Select(j => j - 1.5).ToArray();
+        for (int n = 0; n <= 257; n++)
+        {
+            int start = n % 5;
+            double sum = SilhouetteKernel.SumOfDistances(columns, start, start + n, query, width);
+
+            double expected = Enumerable.Range(start, n).Sum(p => Math.Sqrt(ScalarReference.SquaredDistance(columns.Select(c => c[p]).ToArray(), query)));
+            Assert.True(Math.Abs(expected - sum) <= (expected * 1e-13) + 1e-13, $"n={n} d={features}: {sum} vs {expected}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Mean_silhouette_matches_the_scalar_reference(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        for (int n = 2; n <= 257; n++)
+        {
+            int clusters = 2 + (n % Math.Min(n - 1, 5));
+            KernelData source = KernelData.Blobs(n, features, clusters, seed: (n * 3) + features);
+            int[] labels = Enumerable.Range(0, n).Select(i => i % clusters).ToArray();
+            double[][] rows = Enumerable.Range(0, n).Select(source.Row).ToArray();
+
+            double mean = SilhouetteKernel.Mean(source.At(width, centred: false), labels, clusters, maxDegreeOfParallelism: 2);
+
+            double expected = ScalarReference.Silhouette(rows, labels, clusters);
+            Assert.True(Math.Abs(expected - mean) <= 1e-12, $"n={n} d={features} K={clusters}: {mean} vs {expected}");
+        }
+    }
+
+    [Fact]
+    public void The_mean_is_the_same_bits_for_any_thread_count_and_any_offset_gives_the_same_value()
+    {
+        KernelData source = KernelData.Blobs(500, 3, 4, seed: 9);
+        int[] labels = Enumerable.Range(0, 500).Select(i => i % 4).ToArray();
+
+        double one = SilhouetteKernel.Mean(source.At(VectorWidths.Best, centred: false), labels, 4, maxDegreeOfParallelism: 1);
+        double many = SilhouetteKernel.Mean(source.At(VectorWidths.Best, centred: false), labels, 4, maxDegreeOfParallelism: 4);
+        double centred = SilhouetteKernel.Mean(source.At(VectorWidths.Best, centred: true), labels, 4, maxDegreeOfParallelism: 2);
+
+        Assert.Equal(one, many);
+        Assert.Equal(one, centred, 1e-9);
+    }
+
+    [Fact]
+    public void Labels_of_another_length_are_rejected()
+    {
+        KernelData source = KernelData.Blobs(10, 2, 2, seed: 1);
+
+        var error = Assert.Throws<ArgumentException>(() => SilhouetteKernel.Mean(source.At(VectorWidth.Scalar), new int[9], 2, 1));
+
+        Assert.Contains("9 labels for 10 rows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_outside_the_dense_ids_is_rejected()
+    {
+        KernelData source = KernelData.Blobs(10, 2, 2, seed: 1);
+        int[] labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 2];
+
+        var error = Assert.Throws<ArgumentException>(() => SilhouetteKernel.Mean(source.At(VectorWidth.Scalar), labels, 2, 1));
+
+        Assert.Contains("Row 9 has the label 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_cluster_is_rejected()
+    {
+        KernelData source = KernelData.Blobs(10, 2, 2, seed: 1);
+        int[] labels = [0, 2, 0, 2, 0, 2, 0, 2, 0, 2];
+
+        var error = Assert.Throws<ArgumentException>(() => SilhouetteKernel.Mean(source.At(VectorWidth.Scalar), labels, 3, 1));
+
+        Assert.Contains("Cluster 1 has no rows", error.Message, StringComparison.Ordinal);
+    }
+}
