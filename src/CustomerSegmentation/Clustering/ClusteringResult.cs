@@ -133,28 +133,46 @@ public sealed class ClusteringResult
         ArgumentNullException.ThrowIfNull(data);
         RequireFeatures(data, FeatureNames, nameof(data));
         var distances = new double[data.RowCount, K];
-        for (int i = 0; i < data.RowCount; i++)
+        for (int k = 0; k < K; k++)
         {
-            for (int k = 0; k < K; k++)
+            ImmutableArray<double> centroid = Centroids[k];
+            for (int j = 0; j < data.FeatureCount; j++)
             {
-                distances[i, k] = Math.Sqrt(SquaredDistance(data, i, Centroids[k]));
+                ReadOnlySpan<float> column = data.Column(j);
+                for (int i = 0; i < column.Length; i++)
+                {
+                    double delta = column[i] - centroid[j];
+                    distances[i, k] += delta * delta;
+                }
+            }
+
+            for (int i = 0; i < data.RowCount; i++)
+            {
+                distances[i, k] = Math.Sqrt(distances[i, k]);
             }
         }
 
         return distances;
     }
 
-    /// <summary>The squared Euclidean distance, in double, from row <paramref name="row"/> to <paramref name="centroid"/>.</summary>
-    internal static double SquaredDistance(FeatureMatrix data, int row, ImmutableArray<double> centroid)
+    /// <summary>
+    /// The squared Euclidean distance, in double, from every row to the centroid of its label, summed feature by
+    /// feature in feature order (one pass over each column).
+    /// </summary>
+    internal static double[] SquaredDistancesToOwnCentroid(FeatureMatrix data, ImmutableArray<ImmutableArray<double>> centroids, ReadOnlySpan<int> labels)
     {
-        double sum = 0;
-        for (int j = 0; j < centroid.Length; j++)
+        var distances = new double[data.RowCount];
+        for (int j = 0; j < data.FeatureCount; j++)
         {
-            double delta = data[row, j] - centroid[j];
-            sum += delta * delta;
+            ReadOnlySpan<float> column = data.Column(j);
+            for (int i = 0; i < distances.Length; i++)
+            {
+                double delta = column[i] - centroids[labels[i]][j];
+                distances[i] += delta * delta;
+            }
         }
 
-        return sum;
+        return distances;
     }
 
     /// <summary>Rejects data whose feature names differ from <paramref name="names"/> (case-insensitive, in order).</summary>
@@ -189,9 +207,9 @@ public sealed class ClusteringResult
     private static double SumOfSquares(FeatureMatrix data, ImmutableArray<ImmutableArray<double>> centroids, int[] labels)
     {
         double sum = 0;
-        for (int i = 0; i < labels.Length; i++)
+        foreach (double distance in SquaredDistancesToOwnCentroid(data, centroids, labels))
         {
-            sum += SquaredDistance(data, i, centroids[labels[i]]);
+            sum += distance;
         }
 
         return sum;

@@ -301,13 +301,13 @@ public sealed class SegmentationPipeline
         }
 
         ImmutableArray<string> ids = customers.Ids;
+        double[] squaredDistances = ClusteringResult.SquaredDistancesToOwnCentroid(scaled, clustering.Centroids, clustering.Labels.AsSpan());
         var assignments = ImmutableArray.CreateBuilder<SegmentAssignment>(customers.RowCount);
         for (int i = 0; i < customers.RowCount; i++)
         {
             int cluster = clustering.Labels[i];
             SegmentProfile profile = profiles[segmentOfCluster[cluster] - 1];
-            double distance = Math.Sqrt(ClusteringResult.SquaredDistance(scaled, i, clustering.Centroids[cluster]));
-            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, distance));
+            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, Math.Sqrt(squaredDistances[i])));
         }
 
         var model = new SegmentationModel(
