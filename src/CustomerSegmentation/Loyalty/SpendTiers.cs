@@ -18,10 +18,24 @@ public sealed record SpendTier(string Name, decimal LowerBound);
 public sealed record SpendTierSummary(SpendTier Tier, decimal? UpperBound, int CustomerCount, double Share, decimal TotalMonetary, decimal TotalAnnualisedSpend);
 
 /// <summary>The tier of every customer of an <see cref="RfmResult"/> and a summary per tier.</summary>
-/// <param name="CustomerIds">The customer ids, in the order of <see cref="RfmResult.Records"/>.</param>
-/// <param name="Tiers">The tier name of each customer, same order.</param>
-/// <param name="Summaries">One summary per tier, lowest tier first.</param>
-public sealed record SpendTierAssignment(ImmutableArray<string> CustomerIds, ImmutableArray<string> Tiers, ImmutableArray<SpendTierSummary> Summaries);
+public sealed class SpendTierAssignment
+{
+    internal SpendTierAssignment(ImmutableArray<string> customerIds, ImmutableArray<string> tiers, ImmutableArray<SpendTierSummary> summaries)
+    {
+        CustomerIds = customerIds;
+        Tiers = tiers;
+        Summaries = summaries;
+    }
+
+    /// <summary>The customer ids, in the order of <see cref="RfmResult.Records"/>.</summary>
+    public ImmutableArray<string> CustomerIds { get; }
+
+    /// <summary>The tier name of each customer, same order.</summary>
+    public ImmutableArray<string> Tiers { get; }
+
+    /// <summary>One summary per tier, lowest tier first.</summary>
+    public ImmutableArray<SpendTierSummary> Summaries { get; }
+}
 
 /// <summary>
 /// Validated spend bands on annualised spend (<see cref="RfmRecord.AnnualisedSpend"/>), e.g. Bronze, Silver, Gold = 2,500 to
