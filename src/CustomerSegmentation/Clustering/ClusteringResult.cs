@@ -83,6 +83,25 @@ public sealed class ClusteringResult
         Warnings = warnings is null ? [] : [.. warnings];
     }
 
+    /// <summary>The result of one of the library's own fits: the labels are taken over without a copy or a check.</summary>
+    private ClusteringResult(IClusteringModel model, int[] labels, int[] sizes, double inertia, int iterations, bool converged, ImmutableArray<string> warnings)
+    {
+        Model = model;
+        Labels = ImmutableCollectionsMarshal.AsImmutableArray(labels);
+        ClusterSizes = ImmutableCollectionsMarshal.AsImmutableArray(sizes);
+        Inertia = inertia;
+        Iterations = iterations;
+        Converged = converged;
+        Warnings = warnings;
+    }
+
+    /// <summary>
+    /// A result that owns <paramref name="labels"/> (no copy: a 10M-row fit keeps one label array), for fits whose
+    /// labels are known to lie in 0..K - 1, one per row of the model's data.
+    /// </summary>
+    internal static ClusteringResult Owning(IClusteringModel model, int[] labels, int[] sizes, double inertia, int iterations, bool converged, IEnumerable<string> warnings)
+        => new(model, labels, sizes, inertia, iterations, converged, [.. warnings]);
+
     /// <summary>The fitted model: it predicts new rows and keeps the centroids.</summary>
     public IClusteringModel Model { get; }
 

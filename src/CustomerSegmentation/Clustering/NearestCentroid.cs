@@ -66,7 +66,7 @@ internal sealed class NearestCentroid : IClusteringModel
             sizes[label]++;
         }
 
-        return new ClusteringResult(data, model, outcome.Labels, outcome.Inertia, outcome.Iterations, outcome.Converged, warn(sizes));
+        return ClusteringResult.Owning(model, outcome.Labels, sizes, outcome.Inertia, outcome.Iterations, outcome.Converged, warn(sizes));
     }
 
     public int[] Predict(FeatureMatrix data)
