@@ -101,6 +101,18 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Only_clustering_and_the_quality_scores_reach_the_kernels()
+    {
+        var users = Sources()
+            .Where(s => s.Folder is not ("Clustering" or "Selection"))
+            .Where(s => s.Text.Contains("Clustering.Kernels", StringComparison.Ordinal))
+            .Select(s => s.File)
+            .ToList();
+
+        Assert.True(users.Count == 0, $"Files outside Clustering and Selection that use the SIMD kernels: {string.Join(", ", users)}");
+    }
+
+    [Fact]
     public void The_checks_see_the_whole_library()
     {
         var folders = Sources().Select(s => s.Folder).ToHashSet();
