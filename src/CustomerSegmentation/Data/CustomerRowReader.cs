@@ -32,9 +32,9 @@ internal sealed class CustomerRowReader
         _rowExtras = new string[_extraIndexes.Length];
     }
 
-    public static CustomerTable Read(TextReader text, ImmutableArray<string> features, CustomerCsvOptions options, string source)
+    public static CustomerTable Read(TextReader text, ImmutableArray<string> features, CustomerCsvOptions options, string source, CancellationToken cancellationToken)
     {
-        using CsvSource csv = CsvSource.Open(text, options, source);
+        using CsvSource csv = CsvSource.Open(text, options, source, cancellationToken);
         return new CustomerRowReader(csv, features, options).ReadRows();
     }
 
@@ -128,13 +128,14 @@ internal sealed class CustomerRowReader
 
     /// <summary>
     /// Parses the current row's features into <see cref="_rowValues"/> and its id and extra texts into <see cref="_rowId"/>
-    /// and <see cref="_rowExtras"/>; returns the first problem, or null. Only the columns used are parsed (and checked for quoting).
+    /// and <see cref="_rowExtras"/>; returns the first problem, or null. Every field is checked for quoting, and the
+    /// field count against the header's, before the columns used are parsed.
     /// </summary>
     private SkippedRow? CheckRow()
     {
-        if (_csv.FieldCount != _header.Names.Length)
+        if (_csv.StructuralProblem(_header.Names.Length) is { } structural)
         {
-            return _csv.WrongFieldCount(_header.Names.Length);
+            return structural;
         }
 
         CultureInfo culture = _csv.Culture;
@@ -178,7 +179,7 @@ internal sealed class CustomerRowReader
             _rowExtras[k] = _csv[_extraIndexes[k]].Trim();
         }
 
-        return _csv.MalformedQuotes();
+        return null;
     }
 
     private static bool LooksNonFinite(string text)

@@ -20,4 +20,7 @@ public enum SkipReason
 
     /// <summary>A timestamp cell matches none of the configured date and time formats.</summary>
     NotADate,
+
+    /// <summary>A timestamp cell holds a date after the latest date a row may have (a transaction dated in the future).</summary>
+    AfterLatestDate,
 }

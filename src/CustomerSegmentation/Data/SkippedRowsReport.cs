@@ -71,6 +71,7 @@ public sealed class SkippedRowsReport
         SkipReason.WrongFieldCount => "wrong field count",
         SkipReason.MalformedQuotes => "malformed quotes",
         SkipReason.NotADate => "not a date",
+        SkipReason.AfterLatestDate => "after the latest date",
         _ => reason.ToString(),
     };
 }

@@ -24,10 +24,16 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 {
     private const int DaysPerYear = 365;
 
+    /// <summary>
+    /// The largest total spend (the sum over customers of the absolute Monetary) RFM accepts: decimal's range divided by
+    /// 365, so that every annualised spend and every sum of them fits. About 2.2e26.
+    /// </summary>
+    private static readonly decimal MaxTotalSpend = decimal.MaxValue / DaysPerYear;
+
     /// <summary>The options in use.</summary>
     public RfmOptions Options { get; } = options ?? new RfmOptions();
 
-    /// <summary>Analyses the transactions kept by <see cref="TransactionCsv.Read(string, TransactionCsvOptions?)"/>.</summary>
+    /// <summary>Analyses the transactions kept by <see cref="TransactionCsv.Read(string, TransactionCsvOptions?, CancellationToken)"/>.</summary>
     /// <param name="transactions">The transactions read from a file.</param>
     /// <returns>One record per customer, in order of first appearance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
@@ -44,7 +50,9 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     /// <returns>One record per customer, in order of first appearance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="ArgumentException">There are no transactions; a customer id is blank; a customer has only returns;
-    /// or <see cref="FrequencyBasis.Orders"/> was asked for and a purchase has no order id.</exception>
+    /// <see cref="FrequencyBasis.Orders"/> was asked for and a purchase has no order id; or the amounts are too large for
+    /// exact decimal RFM (the customers' absolute spends must total at most about 2.2e26, decimal's range / 365; the
+    /// message names the customer where the total is exceeded).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="RfmOptions.AnalysisDate"/> is before the last purchase day.</exception>
     public RfmResult Analyze(IReadOnlyList<Transaction> transactions)
     {
@@ -161,7 +169,15 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
                 }
 
                 Customer[i] = c;
-                Monetary[c] += t.Amount;
+                try
+                {
+                    Monetary[c] += t.Amount;
+                }
+                catch (OverflowException e)
+                {
+                    throw TooLarge(t.CustomerId, $"the sum of its amounts overflows at transaction {i} ({t.Amount})", e);
+                }
+
                 LastTransactionDay = Math.Max(LastTransactionDay, DayOf(t.Timestamp));
                 if (!t.IsReturn)
                 {
@@ -176,6 +192,18 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
                         LastPurchase[c] = t.Timestamp;
                     }
                 }
+            }
+
+            decimal total = 0m;
+            for (int c = 0; c < Ids.Count; c++)
+            {
+                decimal spend = Math.Abs(Monetary[c]);
+                if (spend > MaxTotalSpend - total)
+                {
+                    throw TooLarge(Ids[c], $"its Monetary {Monetary[c]} brings the total spend beyond {MaxTotalSpend:0.###e0}", null);
+                }
+
+                total += spend;
             }
 
             FirstPurchaseDays = new int[Ids.Count];
@@ -279,6 +307,11 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
             return distinct;
         }
+
+        private static ArgumentException TooLarge(string customer, string problem, Exception? inner) => new(
+            $"The amounts are too large for RFM: customer '{customer}': {problem}. Monetary values are exact decimals and every annualised spend must fit, so the customers' spends may total at most about 2.2e26; check the amount column for misread or corrupt values.",
+            "transactions",
+            inner);
 
         private static int DayOf(DateTime timestamp) => DateOnly.FromDateTime(timestamp).DayNumber;
     }

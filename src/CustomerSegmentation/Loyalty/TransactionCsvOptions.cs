@@ -106,6 +106,17 @@ public sealed record TransactionCsvOptions : CsvReadOptions
         }
     } = [];
 
+    /// <summary>
+    /// The last day a transaction may be dated. Later rows are unreadable rows of reason
+    /// <see cref="SkipReason.AfterLatestDate"/> (skipped and counted in
+    /// <see cref="TransactionHygieneReport.DatedAfterLatest"/>, or thrown under <see cref="BadRowPolicy.FailFast"/>), so
+    /// that one mistyped year cannot move the default RFM analysis date (the day after the last transaction) years ahead.
+    /// Null means the day after the read (UTC clock): nothing can have been bought later. Set it to the last day of the
+    /// analysis period to leave out what came after it; <see cref="DateOnly.MaxValue"/> keeps every date.
+    /// </summary>
+    /// <value>The default value is null (the day after today, UTC).</value>
+    public DateOnly? LatestDate { get; init; }
+
     /// <summary>What to do with return and cancellation lines.</summary>
     /// <value>The default value is <see cref="ReturnsPolicy.Exclude"/>.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>

@@ -12,6 +12,12 @@ internal sealed class TransactionCsvReader
 {
     private const DateTimeStyles TimestampStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
 
+    /// <summary>Decimal separator, sign, exponent and surrounding spaces; never thousands separators or currency symbols.</summary>
+    private const NumberStyles AmountStyles = NumberStyles.Float;
+
+    /// <summary>The cultures an amount that does not parse is tried in, to suggest the right one (point and comma decimals).</summary>
+    private static readonly CultureInfo[] OtherCultures = [CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("de-DE")];
+
     private readonly TransactionCsvOptions _options;
     private readonly CsvSource _csv;
     private readonly RejectedRows _rejected;
@@ -22,7 +28,7 @@ internal sealed class TransactionCsvReader
     private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
     private readonly List<Transaction> _kept = [];
     private readonly List<int> _keptReturnCustomers = [];
-    private int _lastFormat;
+    private readonly DateOnly _latestDate;
     private long _returnsExcluded;
 
     private TransactionCsvReader(CsvSource csv, TransactionCsvOptions options)
@@ -31,11 +37,12 @@ internal sealed class TransactionCsvReader
         _csv = csv;
         _rejected = new RejectedRows(options, csv.Description);
         _formats = options.EffectiveDateFormats;
+        _latestDate = options.LatestDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
     }
 
-    public static TransactionSet Read(TextReader text, TransactionCsvOptions options, string source)
+    public static TransactionSet Read(TextReader text, TransactionCsvOptions options, string source, CancellationToken cancellationToken)
     {
-        using CsvSource csv = CsvSource.Open(text, options, source);
+        using CsvSource csv = CsvSource.Open(text, options, source, cancellationToken);
         return new TransactionCsvReader(csv, options).ReadRows();
     }
 
@@ -56,6 +63,12 @@ internal sealed class TransactionCsvReader
         while (_csv.Read())
         {
             rowsRead++;
+            if (_csv.StructuralProblem(header.Names.Length) is { } structural)
+            {
+                _rejected.Add(structural);
+                continue;
+            }
+
             string? id = Field(idColumn);
             if (id is null)
             {
@@ -67,6 +80,12 @@ internal sealed class TransactionCsvReader
             if (!TryParseTimestamp(timeText, out DateTime timestamp))
             {
                 _rejected.Add(timeText is null ? Empty(Name(timeColumn), "the timestamp is empty; every transaction needs a date.") : NotADate(Name(timeColumn), timeText));
+                continue;
+            }
+
+            if (DateOnly.FromDateTime(timestamp) > _latestDate)
+            {
+                _rejected.Add(AfterLatestDate(Name(timeColumn), timeText!));
                 continue;
             }
 
@@ -90,12 +109,6 @@ internal sealed class TransactionCsvReader
                 }
             }
 
-            if (_csv.MalformedQuotes() is { } quotes)
-            {
-                _rejected.Add(quotes);
-                continue;
-            }
-
             bool isReturn = amount < 0m;
             if (isReturn && _options.Returns == ReturnsPolicy.Exclude)
             {
@@ -113,7 +126,8 @@ internal sealed class TransactionCsvReader
             _returnsExcluded,
             returnsWithoutPurchase,
             _keptReturnCustomers.Count - returnsWithoutPurchase,
-            _rejected.ToReport());
+            _rejected.ToReport(),
+            _latestDate);
         return new TransactionSet(kept, orderColumn >= 0, report);
     }
 
@@ -181,16 +195,11 @@ internal sealed class TransactionCsvReader
             return false;
         }
 
-        if (DateTime.TryParseExact(text, _formats[_lastFormat], _csv.Culture, TimestampStyles, out timestamp))
-        {
-            return true;
-        }
-
+        // The formats in the given order, every row: the first that matches wins.
         for (int f = 0; f < _formats.Length; f++)
         {
             if (DateTime.TryParseExact(text, _formats[f], _csv.Culture, TimestampStyles, out timestamp))
             {
-                _lastFormat = f;
                 return true;
             }
         }
@@ -235,15 +244,44 @@ internal sealed class TransactionCsvReader
             return Empty(name, "the cell is empty; every transaction needs an amount.");
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, _csv.Culture, out value))
+        if (decimal.TryParse(text, AmountStyles, _csv.Culture, out value))
         {
             return null;
         }
 
         int line = _csv.StartLine();
+        string quoted = CsvSource.Shorten(text);
+        string where = $"Line {line}, column '{name}'";
+        if (double.TryParse(text, AmountStyles, _csv.Culture, out double magnitude) && double.IsFinite(magnitude))
+        {
+            return new SkippedRow(
+                line, name, text, SkipReason.NotFinite,
+                $"{where}: '{quoted}' is beyond the range of a decimal amount (about ±7.9e28).");
+        }
+
+        string decimalSeparator = _csv.Culture.NumberFormat.NumberDecimalSeparator;
+        string hint = string.Empty;
+        foreach (CultureInfo other in OtherCultures)
+        {
+            if (other.NumberFormat.NumberDecimalSeparator != decimalSeparator && decimal.TryParse(text, AmountStyles, other, out _))
+            {
+                string otherName = other.Name.Length == 0 ? "invariant" : other.Name;
+                hint = $" It reads as a number in the {otherName} culture (decimal separator '{other.NumberFormat.NumberDecimalSeparator}'): if the file uses it, set {nameof(TransactionCsvOptions)}.{nameof(CsvReadOptions.Culture)} = {otherName}.";
+                break;
+            }
+        }
+
         return new SkippedRow(
             line, name, text, SkipReason.NotANumber,
-            $"Line {line}, column '{name}': '{CsvSource.Shorten(text)}' is not a number in culture '{_csv.CultureName}'.");
+            $"{where}: '{quoted}' is not a number in culture '{_csv.CultureName}' (decimal separator '{decimalSeparator}', no thousands separators).{hint}");
+    }
+
+    private SkippedRow AfterLatestDate(string column, string text)
+    {
+        int line = _csv.StartLine();
+        return new SkippedRow(
+            line, column, text, SkipReason.AfterLatestDate,
+            $"Line {line}, column '{column}': {CsvSource.Shorten(text)} is after the latest date {_latestDate:yyyy-MM-dd}; a transaction cannot be dated in the future (set {nameof(TransactionCsvOptions)}.{nameof(TransactionCsvOptions.LatestDate)} to the end of the analysis period to choose the bound).");
     }
 
     private SkippedRow Empty(string column, string problem)

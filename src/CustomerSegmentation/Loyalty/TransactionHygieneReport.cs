@@ -6,13 +6,14 @@ namespace CustomerSegmentation.Loyalty;
 /// What the reader did with every data row of a transaction file. Each row is counted exactly once:
 /// <see cref="RowsRead"/> = <see cref="RowsKept"/> + <see cref="SkippedRows"/>.<see cref="SkippedRowsReport.Count"/> +
 /// <see cref="ReturnsExcluded"/> + <see cref="ReturnsWithoutPurchase"/>. Unreadable rows (an empty customer id, a bad
-/// timestamp or amount, a stray quote) are skipped rows; returns set aside by <see cref="ReturnsPolicy"/> are counted
+/// timestamp or amount, a stray quote, a ragged row, a date after <see cref="LatestDate"/>) are skipped rows; returns set aside by <see cref="ReturnsPolicy"/> are counted
 /// on their own, because they are readable lines left out on purpose.
 /// </summary>
 public sealed class TransactionHygieneReport
 {
-    internal TransactionHygieneReport(long rowsRead, long rowsKept, long returnsExcluded, long returnsWithoutPurchase, long returnsNetted, SkippedRowsReport skippedRows)
+    internal TransactionHygieneReport(long rowsRead, long rowsKept, long returnsExcluded, long returnsWithoutPurchase, long returnsNetted, SkippedRowsReport skippedRows, DateOnly latestDate)
     {
+        LatestDate = latestDate;
         RowsRead = rowsRead;
         RowsKept = rowsKept;
         ReturnsExcluded = returnsExcluded;
@@ -33,6 +34,15 @@ public sealed class TransactionHygieneReport
     /// <summary>The unreadable rows skipped (under <see cref="BadRowPolicy.Skip"/>), counted by reason, the first few in full.</summary>
     public SkippedRowsReport SkippedRows { get; }
 
+    /// <summary>The last day a row could be dated (<see cref="TransactionCsvOptions.LatestDate"/>, or the day after the read).</summary>
+    public DateOnly LatestDate { get; }
+
+    /// <summary>
+    /// The number of rows dated after <see cref="LatestDate"/>, set aside among <see cref="SkippedRows"/> (reason
+    /// <see cref="SkipReason.AfterLatestDate"/>; the first ones are in its samples with their lines).
+    /// </summary>
+    public long DatedAfterLatest => SkippedRows.CountByReason.GetValueOrDefault(SkipReason.AfterLatestDate);
+
     /// <summary>The number of return lines set aside under <see cref="ReturnsPolicy.Exclude"/> (0 under <see cref="ReturnsPolicy.NetAgainstPurchases"/>).</summary>
     public long ReturnsExcluded { get; }
 
@@ -51,10 +61,16 @@ public sealed class TransactionHygieneReport
     /// <returns>The summary; <see cref="SkippedRows"/> says more about the skipped rows.</returns>
     public override string ToString()
     {
-        var parts = new List<string>(3);
-        if (SkippedRows.Count > 0)
+        var parts = new List<string>(4);
+        long unreadable = SkippedRows.Count - DatedAfterLatest;
+        if (unreadable > 0)
         {
-            parts.Add($"{SkippedRows.Count} skipped as unreadable");
+            parts.Add($"{unreadable} skipped as unreadable");
+        }
+
+        if (DatedAfterLatest > 0)
+        {
+            parts.Add($"{DatedAfterLatest} dated after the latest date {LatestDate:yyyy-MM-dd}");
         }
 
         if (ReturnsExcluded > 0)

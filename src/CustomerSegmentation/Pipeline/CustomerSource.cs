@@ -5,13 +5,16 @@ namespace CustomerSegmentation.Pipeline;
 /// <summary>Where a pipeline's customers come from; loaded once per run.</summary>
 internal abstract class CustomerSource
 {
-    /// <summary>Loads the customers with the chosen features (null: the source's own), id column and extra columns.</summary>
-    public abstract CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions);
+    /// <summary>
+    /// Loads the customers with the chosen features (null: the source's own), id column and extra columns; a CSV source
+    /// honours <paramref name="cancellationToken"/> before reading and every few thousand rows.
+    /// </summary>
+    public abstract CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions, CancellationToken cancellationToken);
 
     /// <summary>A CSV file, read again on every run.</summary>
-    internal class Csv(Func<IReadOnlyList<string>, CustomerCsvOptions, CustomerTable> read) : CustomerSource
+    internal class Csv(Func<IReadOnlyList<string>, CustomerCsvOptions, CancellationToken, CustomerTable> read) : CustomerSource
     {
-        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions)
+        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions, CancellationToken cancellationToken)
         {
             if (features is null || features.Count == 0)
             {
@@ -19,7 +22,7 @@ internal abstract class CustomerSource
                     "A CSV source needs its feature columns: call WithFeatures(\"Age\", \"Annual Income (k$)\", ...) before Run().");
             }
 
-            return read(features, csvOptions with { IdColumn = idColumn ?? csvOptions.IdColumn, ExtraColumns = [.. csvOptions.ExtraColumns.Union(attributes, StringComparer.OrdinalIgnoreCase)] });
+            return read(features, csvOptions with { IdColumn = idColumn ?? csvOptions.IdColumn, ExtraColumns = [.. csvOptions.ExtraColumns.Union(attributes, StringComparer.OrdinalIgnoreCase)] }, cancellationToken);
         }
     }
 
@@ -39,17 +42,17 @@ internal abstract class CustomerSource
         }
 
         private CsvStream(Stream stream, long start)
-            : base((features, csv) => CustomerCsv.Read(stream, features, csv))
+            : base((features, csv, cancellationToken) => CustomerCsv.Read(stream, features, csv, cancellationToken))
         {
             _stream = stream;
             _start = start;
         }
 
-        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions)
+        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions, CancellationToken cancellationToken)
         {
             if (features is null || features.Count == 0)
             {
-                return base.Load(features, idColumn, attributes, csvOptions); // throws: the features are missing
+                return base.Load(features, idColumn, attributes, csvOptions, cancellationToken); // throws: the features are missing
             }
 
             if (_start >= 0)
@@ -57,7 +60,7 @@ internal abstract class CustomerSource
                 lock (_stream)
                 {
                     _stream.Position = _start;
-                    return base.Load(features, idColumn, attributes, csvOptions);
+                    return base.Load(features, idColumn, attributes, csvOptions, cancellationToken);
                 }
             }
 
@@ -67,15 +70,16 @@ internal abstract class CustomerSource
                     "The CSV stream was already read by an earlier Run() and cannot seek back to its start; run a pipeline over a stream that cannot seek once, or start it from a file path or a seekable stream (e.g. a MemoryStream).");
             }
 
-            return base.Load(features, idColumn, attributes, csvOptions);
+            return base.Load(features, idColumn, attributes, csvOptions, cancellationToken);
         }
     }
 
     /// <summary>Customers already in memory.</summary>
     internal sealed class Table(CustomerTable table) : CustomerSource
     {
-        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions)
+        public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (idColumn is not null)
             {
                 throw new InvalidOperationException(

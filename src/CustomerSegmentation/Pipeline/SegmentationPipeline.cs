@@ -45,7 +45,7 @@ public sealed class SegmentationPipeline
     public static SegmentationPipeline FromCsv(string path, CustomerCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new SegmentationPipeline(new Settings(new CustomerSource.Csv((features, csv) => CustomerCsv.Read(path, features, csv)))
+        return new SegmentationPipeline(new Settings(new CustomerSource.Csv((features, csv, cancellationToken) => CustomerCsv.Read(path, features, csv, cancellationToken)))
         {
             CsvOptions = options ?? CustomerCsvOptions.Default,
         });
@@ -280,7 +280,7 @@ public sealed class SegmentationPipeline
     {
         Settings s = _settings;
         Report("Reading", 0, 1, "Reading customers");
-        CustomerTable customers = s.Source.Load(s.Features is { } f ? f : null, s.IdColumn, s.Attributes, s.CsvOptions);
+        CustomerTable customers = s.Source.Load(s.Features is { } f ? f : null, s.IdColumn, s.Attributes, s.CsvOptions, cancellationToken);
         Report("Reading", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{customers.RowCount} customers, {customers.Features.FeatureCount} features"));
 
         Report("Scaling", 0, 1, $"{s.Scaling} scaling");

@@ -7,9 +7,9 @@ namespace CustomerSegmentation.Tests.Loyalty;
 
 public sealed class TransactionCsvTests
 {
-    private static readonly TransactionCsvOptions FailFast = new() { BadRows = BadRowPolicy.FailFast };
+    internal static readonly TransactionCsvOptions FailFast = new() { BadRows = BadRowPolicy.FailFast };
 
-    private static TransactionSet ReadText(string csv, TransactionCsvOptions? options = null) =>
+    internal static TransactionSet ReadText(string csv, TransactionCsvOptions? options = null) =>
         TransactionCsv.Read(new StringReader(csv), options);
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class TransactionCsvTests
     [Fact]
     public void Compact_dates_semicolons_and_decimal_commas()
     {
-        const string csv = "Kunde;Datum;Betrag\nk1;20240105;12,50\nk2;20240229;1.234,75\n";
+        const string csv = "Kunde;Datum;Betrag\nk1;20240105;12,50\nk2;20240229;1234,75\nk3;20240301;1.234,75\n";
         var options = new TransactionCsvOptions
         {
             CustomerIdColumn = "Kunde",
@@ -118,6 +118,9 @@ public sealed class TransactionCsvTests
         Assert.Equal<Transaction>(
             [new Transaction("k1", new DateTime(2024, 1, 5), 12.50m), new Transaction("k2", new DateTime(2024, 2, 29), 1234.75m)],
             set.Transactions);
+        SkippedRow thousands = Assert.Single(set.Hygiene.SkippedRows.Samples);
+        Assert.Equal((4, SkipReason.NotANumber, "1.234,75"), (thousands.LineNumber, thousands.Reason, thousands.Text));
+        Assert.Contains("no thousands separators", thousands.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,11 +225,12 @@ public sealed class TransactionCsvTests
     }
 
     [Fact]
-    public void Short_row_counts_as_missing_fields_not_a_crash()
+    public void Short_row_is_a_wrong_field_count_not_a_crash()
     {
         TransactionSet set = ReadText("CustomerId,Timestamp,Amount\na,2024-01-01\n");
         SkippedRow row = Assert.Single(set.Hygiene.SkippedRows.Samples);
-        Assert.Equal((SkipReason.EmptyValue, "Amount", string.Empty), (row.Reason, row.Column, row.Text));
+        Assert.Equal((SkipReason.WrongFieldCount, 2, "a,2024-01-01"), (row.Reason, row.LineNumber, row.Text));
+        Assert.StartsWith("Line 2 has 2 fields but the header has 3", row.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,11 +18,17 @@ internal sealed class CsvSource : IDisposable
 
     private static readonly string[] DetectedDelimiters = [",", ";", "\t"];
 
-    private readonly CsvParser _parser;
+    /// <summary>How many records are read between two looks at the cancellation token.</summary>
+    public const int RecordsPerCancellationCheck = 4096;
 
-    private CsvSource(TextReader text, CsvReadOptions options, string description)
+    private readonly CsvParser _parser;
+    private readonly CancellationToken _cancellationToken;
+    private long _records;
+
+    private CsvSource(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken)
     {
         Description = description;
+        _cancellationToken = cancellationToken;
         Culture = options.Culture;
         var configuration = new CsvConfiguration(options.Culture)
         {
@@ -85,14 +91,20 @@ internal sealed class CsvSource : IDisposable
         return new StrictUtf8Reader(stream, leaveOpen: true);
     }
 
-    /// <summary>Starts parsing <paramref name="text"/> (left open) with the culture and delimiter of <paramref name="options"/>.</summary>
-    public static CsvSource Open(TextReader text, CsvReadOptions options, string description) => new(text, options, description);
+    /// <summary>
+    /// Starts parsing <paramref name="text"/> (left open) with the culture and delimiter of <paramref name="options"/>;
+    /// <paramref name="cancellationToken"/> is honoured before the header and every <see cref="RecordsPerCancellationCheck"/> records.
+    /// </summary>
+    public static CsvSource Open(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken)
+        => new(text, options, description, cancellationToken);
 
     /// <summary>Reads the header line: the first line that is not blank.</summary>
     /// <param name="expected">What the data should look like, for the message when it is empty ("a header line naming ...").</param>
     /// <exception cref="DataFormatException">The data is empty, or not valid CSV or UTF-8.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled (checked before anything is read).</exception>
     public CsvHeader ReadHeader(string expected)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         if (!Read())
         {
             throw new DataFormatException($"The data in {Description} is empty: expected {expected}.");
@@ -103,8 +115,14 @@ internal sealed class CsvSource : IDisposable
 
     /// <summary>Moves to the next record; false at the end of the data.</summary>
     /// <exception cref="DataFormatException">The text is not valid CSV or not valid UTF-8 (the message names the line).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled (checked every <see cref="RecordsPerCancellationCheck"/> records).</exception>
     public bool Read()
     {
+        if (++_records % RecordsPerCancellationCheck == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+
         BadField = null;
         try
         {
@@ -140,7 +158,14 @@ internal sealed class CsvSource : IDisposable
     /// <summary>The 1-based line where the current record starts (a quoted field may span several lines).</summary>
     public int StartLine()
     {
-        ReadOnlySpan<char> raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
+        // A record cut off by the end of the data inside an open quote keeps its trailing line breaks, and the parser
+        // counts one more row for them; any other record ends with its own line break(s), not counted.
+        ReadOnlySpan<char> raw = _parser.RawRecord.AsSpan();
+        if (!EndsInsideQuotes(raw, Delimiter))
+        {
+            raw = raw.TrimEnd("\r\n");
+        }
+
         int breaks = 0;
         for (int i = 0; i < raw.Length; i++)
         {
@@ -154,10 +179,39 @@ internal sealed class CsvSource : IDisposable
     }
 
     /// <summary>
-    /// The rejection of the current row for a stray quote in a field read so far, or null when there is none.
-    /// Call it after reading the fields the row is used for.
+    /// The structural problem of the current data row, or null when it has none: a stray quote in any field (requested
+    /// or not), or a field count other than the header's <paramref name="expected"/>.
     /// </summary>
-    public SkippedRow? MalformedQuotes()
+    /// <exception cref="DataFormatException">
+    /// The malformed row spans several lines: a stray quote has swallowed the lines after it, so the rest of the data
+    /// cannot be split into rows reliably (thrown under every bad-row policy, naming the line where the row starts).
+    /// </exception>
+    public SkippedRow? StructuralProblem(int expected)
+    {
+        for (int i = 0; i < FieldCount && BadField is null; i++)
+        {
+            _ = _parser[i];
+        }
+
+        SkippedRow? problem = MalformedQuotes() ?? (FieldCount == expected ? null : WrongFieldCount(expected));
+        int start = problem?.LineNumber ?? 0;
+        if (problem is not null && start < _parser.RawRow)
+        {
+            throw new DataFormatException(
+                $"Line {start}: a quote opens a field that runs on to line {_parser.RawRow}, and the row is malformed ({problem.Message}). A stray quote has probably swallowed the lines after it, so {Description} cannot be split into rows reliably; enclose fields holding quotes in quotes and double the quotes inside (\"\").",
+                start,
+                null,
+                Shorten(RawRecord))
+            {
+                Reason = SkipReason.MalformedQuotes,
+            };
+        }
+
+        return problem;
+    }
+
+    /// <summary>The rejection of the current row for a stray quote in a field read so far, or null when there is none.</summary>
+    private SkippedRow? MalformedQuotes()
     {
         if (BadField is null)
         {
@@ -193,6 +247,50 @@ internal sealed class CsvSource : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _parser.Dispose();
+
+    /// <summary>True when <paramref name="raw"/> ends inside a quoted field (a quote opening a field that is never closed).</summary>
+    private static bool EndsInsideQuotes(ReadOnlySpan<char> raw, string delimiter)
+    {
+        bool quoted = false;
+        bool fieldStart = true;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            char c = raw[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < raw.Length && raw[i + 1] == '"')
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+
+                continue;
+            }
+
+            if (fieldStart && c == '"')
+            {
+                quoted = true;
+                fieldStart = false;
+            }
+            else if (c is '\r' or '\n' || raw[i..].StartsWith(delimiter))
+            {
+                i += c is '\r' or '\n' ? 0 : delimiter.Length - 1;
+                fieldStart = true;
+            }
+            else
+            {
+                fieldStart = false;
+            }
+        }
+
+        return quoted;
+    }
 
     private static string DescribeDelimiter(string delimiter) => delimiter switch
     {
