@@ -35,6 +35,9 @@ internal sealed record SampleOptions
           --order <column>        order/invoice id column (optional)
           --date-format <fmt>     e.g. yyyyMMdd or "M/d/yyyy H:mm" (default ISO 8601)
           --k, --k-min, --k-max, --seed, --out as above
+
+        Exit codes: 0 success, 1 unusable data or files, 2 bad command line, 3 unexpected failure
+        (each failure is one line on standard error).
         """;
 
     public static readonly string[] DefaultFeatures = ["Age", "Annual Income (k$)", "Spending Score (1-100)"];

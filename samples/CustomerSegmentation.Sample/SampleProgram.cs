@@ -24,7 +24,22 @@ internal static class SampleProgram
     /// <summary>The number of synthetic customers of the default rfm run.</summary>
     public const int DefaultRfmCustomers = 2000;
 
-    /// <summary>Runs the sample; returns 0 on success, 2 for a bad command line, 1 for data that cannot be used.</summary>
+    /// <summary>The exit code of a successful run.</summary>
+    public const int Success = 0;
+
+    /// <summary>The exit code for data or files that cannot be used (a bad cell, a missing column or file, an unwritable folder).</summary>
+    public const int DataError = 1;
+
+    /// <summary>The exit code for a bad command line.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The exit code for any other failure: a fault of the sample or the library, reported in one line.</summary>
+    public const int UnexpectedError = 3;
+
+    /// <summary>
+    /// Runs the sample; returns <see cref="Success"/>, <see cref="DataError"/>, <see cref="UsageError"/> or
+    /// <see cref="UnexpectedError"/>. Every failure is one line on <paramref name="error"/>, never a stack trace.
+    /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         try
@@ -42,13 +57,19 @@ internal static class SampleProgram
         catch (SampleUsageException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return 2;
+            return UsageError;
         }
         catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException
-            or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
+            or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException
+            or CsvHelperException)
         {
-            error.WriteLine($"error: {OneLine(e.Message)}");
-            return 1;
+            error.WriteLine($"error: {OneLine(e)}");
+            return DataError;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"error: unexpected {e.GetType().Name}: {OneLine(e)}");
+            return UnexpectedError;
         }
     }
 
@@ -221,14 +242,31 @@ internal static class SampleProgram
         }
 
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"] });
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            BadDataFound = bad => throw new InvalidDataException(
+                $"The header of '{path}' has a stray or unclosed quote near \"{Shorten(bad.Field)}\"; quote whole names (\"Name, with comma\") and double any quote inside them."),
+        };
+        using var csv = new CsvReader(reader, configuration);
         return csv.Read() && csv.ReadHeader() ? [.. csv.HeaderRecord!.Select(h => h.Trim())] : [];
     }
 
     private static string Score(double? value, int width)
         => (value is double v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "-").PadLeft(width);
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    /// <summary>The message on one line; a CsvHelper message keeps only its first line (the rest is parser state).</summary>
+    private static string OneLine(Exception e)
+        => e is CsvHelperException
+            ? e.Message.Trim().Split('\n')[0].Trim()
+            : e.Message.Trim().ReplaceLineEndings(" ");
+
+    private static string Shorten(string text)
+    {
+        string line = text.ReplaceLineEndings(" ");
+        return line.Length <= 40 ? line : string.Concat(line.AsSpan(0, 40), "...");
+    }
 
     /// <summary>Prints lines and progress synchronously (progress arrives from worker threads during the sweep).</summary>
     private sealed class Printer(TextWriter output) : IProgress<SegmentationProgress>

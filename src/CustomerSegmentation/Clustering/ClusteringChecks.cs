@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Clustering;
@@ -51,5 +52,41 @@ internal static class ClusteringChecks
             throw new ArgumentOutOfRangeException(
                 nameof(data), data.RowCount, $"K is {clusters} but the data has only {data.RowCount} rows; K must not exceed the number of rows.");
         }
+    }
+
+    /// <summary>
+    /// The kernels compute squared distances in float32. A row's squared distance to any centre (a mean of rows)
+    /// is at most the sum over features of the squared range (max - min), times the largest weight where the kernels
+    /// weight it; this bound must stay well inside float32 (a quarter of its largest value, room for the sums of a
+    /// few terms) or distances overflow to infinity and the partition is silently wrong. O(features): the ranges are
+    /// the column moments the fit computes anyway.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bound exceeds float32; the message names the widest features and the scalings that fix it.</exception>
+    public static void DistancesFitFloat32(IReadOnlyList<string> featureNames, double[] ranges, double maxWeight)
+    {
+        const double Limit = float.MaxValue / 4.0;
+        double bound = 0;
+        for (int j = 0; j < ranges.Length; j++)
+        {
+            bound += ranges[j] * ranges[j];
+        }
+
+        bound *= maxWeight;
+        if (bound <= Limit)
+        {
+            return;
+        }
+
+        // Name every feature whose own squared range uses a noticeable share of the float32 budget, widest first.
+        double share = Limit / ranges.Length / 4;
+        string[] wide = [.. Enumerable.Range(0, ranges.Length)
+            .Where(j => ranges[j] * ranges[j] * maxWeight > share)
+            .OrderByDescending(j => ranges[j])
+            .Select(j => string.Create(CultureInfo.InvariantCulture, $"'{featureNames[j]}' (range {ranges[j]:G3})"))];
+        throw new ArgumentException(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"The features are too large to cluster unscaled: squared distances reach about {bound:G3}, beyond the float32 range the distances are computed in, because of {string.Join(", ", wide)}{(maxWeight > 1 ? $" and the largest sample weight ({maxWeight:G3})" : string.Empty)}. Scale the features first: FeatureScaling.Standard or FeatureScaling.MinMax (in a pipeline Standardize() or ScaleMinMax()), or divide them by a unit such as 1e6."),
+            "data");
     }
 }

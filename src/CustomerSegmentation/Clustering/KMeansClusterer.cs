@@ -61,6 +61,7 @@ public sealed class KMeansClusterer : IClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="KMeansOptions.K"/> exceeds the number of rows.</exception>
+    /// <exception cref="ArgumentException">The data is too large to cluster unscaled (squared distances would exceed float32); the message names the features and suggests a scaling.</exception>
     public ClusteringResult Fit(FeatureMatrix data, CancellationToken cancellationToken = default)
         => Fit(data, ReadOnlySpan<double>.Empty, cancellationToken);
 
@@ -70,7 +71,7 @@ public sealed class KMeansClusterer : IClusterer
     /// <param name="cancellationToken">Checked between iterations and between k-means++ centres.</param>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="KMeansOptions.K"/> exceeds the number of rows.</exception>
-    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite, the count differs from the rows, or the weights sum to 0.</exception>
+    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite, the count differs from the rows, or the weights sum to 0; or the data is too large to cluster unscaled (squared distances would exceed float32, the message names the features and suggests a scaling).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ClusteringResult Fit(FeatureMatrix data, ReadOnlySpan<double> sampleWeights, CancellationToken cancellationToken = default)
     {

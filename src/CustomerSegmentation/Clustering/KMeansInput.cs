@@ -31,20 +31,6 @@ internal sealed class KMeansInput
         Matrix = data;
         RowCount = data.RowCount;
         FeatureCount = data.FeatureCount;
-        if (offset is null)
-        {
-            offset = new float[FeatureCount];
-            double varianceSum = 0;
-            for (int j = 0; j < FeatureCount; j++)
-            {
-                (double mean, double variance) = ColumnMoments.Of(data, j);
-                offset[j] = (float)mean;
-                varianceSum += variance;
-            }
-
-            MeanVariance = varianceSum / FeatureCount;
-        }
-
         float[]? weights = null;
         if (sampleWeights.IsEmpty)
         {
@@ -54,6 +40,23 @@ internal sealed class KMeansInput
         {
             weights = new float[KernelColumns.PaddedLength(RowCount)];
             TotalWeight = CopyWeights(sampleWeights, weights, RowCount);
+        }
+
+        if (offset is null)
+        {
+            offset = new float[FeatureCount];
+            var ranges = new double[FeatureCount];
+            double varianceSum = 0;
+            for (int j = 0; j < FeatureCount; j++)
+            {
+                (double mean, double variance, double range) = ColumnMoments.Of(data, j);
+                offset[j] = (float)mean;
+                varianceSum += variance;
+                ranges[j] = range;
+            }
+
+            MeanVariance = varianceSum / FeatureCount;
+            ClusteringChecks.DistancesFitFloat32(data.FeatureNames, ranges, MaxWeight(sampleWeights));
         }
 
         Kernel = new KernelColumns(data.PaddedColumns(), RowCount, width, offset, weights);
@@ -115,6 +118,18 @@ internal sealed class KMeansInput
         }
 
         Parallel.For(0, Partition.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, body);
+    }
+
+    /// <summary>The largest weight (1 without weights); the kernels multiply squared distances by it in float32.</summary>
+    private static double MaxWeight(ReadOnlySpan<double> sampleWeights)
+    {
+        double largest = 1;
+        foreach (double w in sampleWeights)
+        {
+            largest = Math.Max(largest, w);
+        }
+
+        return largest;
     }
 
     private static double CopyWeights(ReadOnlySpan<double> source, float[] target, int rowCount)

@@ -35,18 +35,21 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
     /// <summary>Analyses the transactions kept by <see cref="TransactionCsv.Read(string, TransactionCsvOptions?, CancellationToken)"/>.</summary>
     /// <param name="transactions">The transactions read from a file.</param>
+    /// <param name="cancellationToken">Checked before any transaction is read and every few thousand transactions.</param>
     /// <returns>One record per customer, in order of first appearance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
-    /// <exception cref="ArgumentException">See <see cref="Analyze(IReadOnlyList{Transaction})"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">See <see cref="Analyze(IReadOnlyList{Transaction})"/>.</exception>
-    public RfmResult Analyze(TransactionSet transactions)
+    /// <exception cref="ArgumentException">See <see cref="Analyze(IReadOnlyList{Transaction}, CancellationToken)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">See <see cref="Analyze(IReadOnlyList{Transaction}, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public RfmResult Analyze(TransactionSet transactions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        return Analyze(transactions.Transactions);
+        return Analyze(transactions.Transactions, cancellationToken);
     }
 
     /// <summary>Analyses <paramref name="transactions"/> (any order).</summary>
     /// <param name="transactions">The purchases (and returns, as negative amounts), in any order.</param>
+    /// <param name="cancellationToken">Checked before any transaction is read and every few thousand transactions.</param>
     /// <returns>One record per customer, in order of first appearance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> is null.</exception>
     /// <exception cref="ArgumentException">There are no transactions; a customer id is blank; a customer has only returns;
@@ -54,17 +57,20 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     /// exact decimal RFM (the customers' absolute spends must total at most about 2.2e26, decimal's range / 365; the
     /// message names the customer where the total is exceeded).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="RfmOptions.AnalysisDate"/> is before the last purchase day.</exception>
-    public RfmResult Analyze(IReadOnlyList<Transaction> transactions)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public RfmResult Analyze(IReadOnlyList<Transaction> transactions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        cancellationToken.ThrowIfCancellationRequested();
         if (transactions.Count == 0)
         {
             throw new ArgumentException("There are no transactions to analyse; RFM needs at least one purchase.", nameof(transactions));
         }
 
-        var totals = new CustomerTotals(transactions);
+        var totals = new CustomerTotals(transactions, cancellationToken);
         FrequencyBasis basis = ResolveBasis(transactions);
-        int[] frequency = totals.CountDistinctPurchases(transactions, basis);
+        int[] frequency = totals.CountDistinctPurchases(transactions, basis, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
 
         int lastPurchaseDay = totals.LastPurchaseDays.Max();
         int analysisDay = Options.AnalysisDate?.DayNumber ?? (totals.LastTransactionDay + 1);
@@ -146,12 +152,13 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     /// <summary>Per-customer sums and dates, customers numbered in order of first appearance.</summary>
     private sealed class CustomerTotals
     {
-        public CustomerTotals(IReadOnlyList<Transaction> transactions)
+        public CustomerTotals(IReadOnlyList<Transaction> transactions, CancellationToken cancellationToken)
         {
             Customer = new int[transactions.Count];
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < transactions.Count; i++)
             {
+                CheckEvery(i, cancellationToken);
                 Transaction t = transactions[i];
                 if (string.IsNullOrWhiteSpace(t.CustomerId))
                 {
@@ -241,7 +248,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         public int PurchaseCount { get; }
 
         /// <summary>Distinct order ids (or purchase days) per customer: group the purchase keys by customer (a stable counting sort), then sort each group and count its distinct keys.</summary>
-        public int[] CountDistinctPurchases(IReadOnlyList<Transaction> transactions, FrequencyBasis basis)
+        public int[] CountDistinctPurchases(IReadOnlyList<Transaction> transactions, FrequencyBasis basis, CancellationToken cancellationToken)
         {
             int n = Ids.Count;
             var start = new int[n + 1];
@@ -263,6 +270,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
             var orders = basis == FrequencyBasis.Orders ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
             for (int i = 0; i < transactions.Count; i++)
             {
+                CheckEvery(i, cancellationToken);
                 Transaction t = transactions[i];
                 if (t.IsReturn)
                 {
@@ -314,5 +322,14 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
             inner);
 
         private static int DayOf(DateTime timestamp) => DateOnly.FromDateTime(timestamp).DayNumber;
+
+        /// <summary>Looks at the token once every 4,096 transactions.</summary>
+        private static void CheckEvery(int i, CancellationToken cancellationToken)
+        {
+            if ((i & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
     }
 }

@@ -259,14 +259,20 @@ public sealed class SegmentationPipeline
 
     /// <summary>
     /// Reports progress, including each K of the sweep. Fits for different K may run at the same time, so
-    /// <see cref="IProgress{T}.Report"/> can be called from several threads at once.
+    /// <see cref="IProgress{T}.Report"/> can be called from several threads at once. An exception thrown by
+    /// <see cref="IProgress{T}.Report"/> stops the run and propagates from <see cref="Run"/> as itself (never wrapped in
+    /// an <see cref="AggregateException"/>), whatever the stage and whether the sweep runs in parallel.
     /// </summary>
     /// <param name="progress">The receiver; null for none.</param>
     /// <returns>A new pipeline with the receiver.</returns>
     public SegmentationPipeline WithProgress(IProgress<SegmentationProgress>? progress) => new(_settings with { Progress = progress });
 
     /// <summary>Runs the pipeline.</summary>
-    /// <param name="cancellationToken">Stops the run between clustering iterations.</param>
+    /// <param name="cancellationToken">
+    /// Checked before anything is read, then within every stage after a bounded amount of work: scaling (per block of
+    /// values), each K of the sweep and each clustering iteration, the scores (per row of the silhouette) and the
+    /// profiles (per segment and feature).
+    /// </param>
     /// <returns>The segments, their profiles, each customer's segment and a model.</returns>
     /// <exception cref="InvalidOperationException">
     /// A CSV source without <see cref="WithFeatures"/>, a second run over a stream that cannot seek, or a clusterer
@@ -275,31 +281,37 @@ public sealed class SegmentationPipeline
     /// <exception cref="DataFormatException">The CSV is unreadable (the message names the line, column and text).</exception>
     /// <exception cref="FileNotFoundException">The CSV file does not exist.</exception>
     /// <exception cref="ArgumentOutOfRangeException">More clusters asked for than there are customers.</exception>
+    /// <exception cref="ArgumentException">
+    /// The K-means clusterers were given features too large to cluster unscaled (<see cref="WithoutScaling"/> with
+    /// values whose squared distances would exceed float32); the message names the features and suggests
+    /// <see cref="Standardize"/> or <see cref="ScaleMinMax"/>.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public SegmentationResult Run(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Settings s = _settings;
         Report("Reading", 0, 1, "Reading customers");
         CustomerTable customers = s.Source.Load(s.Features is { } f ? f : null, s.IdColumn, s.Attributes, s.CsvOptions, cancellationToken);
         Report("Reading", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{customers.RowCount} customers, {customers.Features.FeatureCount} features"));
 
         Report("Scaling", 0, 1, $"{s.Scaling} scaling");
-        FeatureScaler scaler = FeatureScaler.Fit(customers.Features, s.Scaling);
-        FeatureMatrix scaled = scaler.Transform(customers.Features);
-        cancellationToken.ThrowIfCancellationRequested();
+        FeatureScaler scaler = FeatureScaler.Fit(customers.Features, s.Scaling, cancellationToken);
+        FeatureMatrix scaled = scaler.Transform(customers.Features, cancellationToken);
 
         (ElbowResult? elbow, ClusteringResult clustering, string reason) = Cluster(scaled, cancellationToken);
 
         Report("Profiling", 0, 1, "Describing segments");
         ImmutableArray<ImmutableArray<double>> centres = [.. clustering.Centroids.Select(c => ImmutableArray.Create(scaler.InverseTransform(c.AsSpan())))];
         ImmutableArray<SegmentProfile> profiles = SegmentProfiler.Profile(
-            customers, clustering.Labels.AsSpan(), [.. centres.Select(c => (IReadOnlyList<double>)c)], [.. customers.Attributes.Keys]);
+            customers, clustering.Labels.AsSpan(), [.. centres.Select(c => (IReadOnlyList<double>)c)], [.. customers.Attributes.Keys], cancellationToken);
         var segmentOfCluster = new int[clustering.K];
         foreach (SegmentProfile profile in profiles)
         {
             segmentOfCluster[profile.Cluster] = profile.Id;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         ImmutableArray<string> ids = customers.Ids;
         double[] squaredDistances = ClusteringResult.SquaredDistancesToOwnCentroid(scaled, clustering.Centroids, clustering.Labels.AsSpan());
         var assignments = ImmutableArray.CreateBuilder<SegmentAssignment>(customers.RowCount);

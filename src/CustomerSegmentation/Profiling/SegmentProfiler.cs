@@ -11,10 +11,17 @@ internal static class SegmentProfiler
     /// <param name="labels">Each customer's cluster, 0..K-1.</param>
     /// <param name="centres">Each cluster's centre in original units (K x features).</param>
     /// <param name="categoricalColumns">The attribute columns to describe by composition.</param>
+    /// <param name="cancellationToken">Checked before each segment's feature and column (each one pass over its members).</param>
     /// <returns>The profiles in segment order (largest first).</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ImmutableArray<SegmentProfile> Profile(
-        CustomerTable customers, ReadOnlySpan<int> labels, IReadOnlyList<IReadOnlyList<double>> centres, IReadOnlyList<string> categoricalColumns)
+        CustomerTable customers,
+        ReadOnlySpan<int> labels,
+        IReadOnlyList<IReadOnlyList<double>> centres,
+        IReadOnlyList<string> categoricalColumns,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         FeatureMatrix data = customers.Features;
         int k = centres.Count;
         int n = data.RowCount;
@@ -41,8 +48,11 @@ internal static class SegmentProfiler
         for (int s = 0; s < k; s++)
         {
             int cluster = order[s];
-            features[s] = [.. Enumerable.Range(0, data.FeatureCount).Select(j => Describe(
-                data.FeatureNames[j], data.Column(j), members[cluster], centres[cluster][j], population[j]))];
+            features[s] = [.. Enumerable.Range(0, data.FeatureCount).Select(j =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Describe(data.FeatureNames[j], data.Column(j), members[cluster], centres[cluster][j], population[j]);
+            })];
             zScores[s] = features[s].Select(f => f.ZScore).ToArray();
         }
 
@@ -54,7 +64,11 @@ internal static class SegmentProfiler
             List<int> rows = members[cluster];
             var categories = categoricalColumns.ToDictionary(
                 column => column,
-                column => Composition(customers.Attributes[column], rows),
+                column =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return Composition(customers.Attributes[column], rows);
+                },
                 StringComparer.OrdinalIgnoreCase);
             profiles.Add(new SegmentProfile(s + 1, cluster, names[s], rows.Count, (double)rows.Count / n, features[s], categories));
         }

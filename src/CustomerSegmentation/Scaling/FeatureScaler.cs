@@ -18,6 +18,9 @@ namespace CustomerSegmentation.Scaling;
 /// </remarks>
 public sealed class FeatureScaler
 {
+    /// <summary>Values scaled between two looks at the cancellation token, minus one (a power of two).</summary>
+    private const int CancellationBlockMask = (1 << 16) - 1;
+
     private FeatureScaler(
         FeatureScaling method,
         ImmutableArray<string> featureNames,
@@ -56,18 +59,22 @@ public sealed class FeatureScaler
     /// <summary>Fits a scaler of the given method to the columns of <paramref name="data"/>.</summary>
     /// <param name="data">The training data.</param>
     /// <param name="method">The scaling method.</param>
+    /// <param name="cancellationToken">Checked before each feature's pass over the rows.</param>
     /// <returns>The fitted scaler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="method"/> is null.</exception>
-    public static FeatureScaler Fit(FeatureMatrix data, FeatureScaling method)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static FeatureScaler Fit(FeatureMatrix data, FeatureScaling method, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
+        cancellationToken.ThrowIfCancellationRequested();
         int d = data.FeatureCount;
         var offsets = new double[d];
         var scales = new double[d];
         var zeroVariance = ImmutableArray.CreateBuilder<string>();
         for (int j = 0; j < d; j++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ColumnStatistics column = method.Measure(data.Column(j));
             if (column.IsConstant)
             {
@@ -146,12 +153,15 @@ public sealed class FeatureScaler
 
     /// <summary>Scales every row of <paramref name="data"/>, whose features must be this scaler's, in the same order.</summary>
     /// <param name="data">Data with the same feature names (case-insensitive), in the same order.</param>
+    /// <param name="cancellationToken">Checked before every block of <c>65,536</c> values.</param>
     /// <returns>A new matrix of scaled values with the same feature names.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The feature names differ (the message names the first mismatch), or a scaled value overflows float32.</exception>
-    public FeatureMatrix Transform(FeatureMatrix data)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FeatureMatrix Transform(FeatureMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        cancellationToken.ThrowIfCancellationRequested();
         RequireSameFeatures(data.FeatureNames);
         int n = data.RowCount;
         float[][] columns = FeatureMatrix.AllocateColumns(FeatureNames.Length, n);
@@ -161,6 +171,11 @@ public sealed class FeatureScaler
             float[] target = columns[j];
             for (int i = 0; i < n; i++)
             {
+                if ((i & CancellationBlockMask) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 float scaled = Scale(j, source[i]);
                 if (!float.IsFinite(scaled))
                 {
@@ -208,7 +223,7 @@ public sealed class FeatureScaler
         return original;
     }
 
-    /// <summary>Scales one stored (float32) value of feature <paramref name="feature"/>, rounded as <see cref="Transform(FeatureMatrix)"/> rounds it.</summary>
+    /// <summary>Scales one stored (float32) value of feature <paramref name="feature"/>, rounded as <see cref="Transform(FeatureMatrix, CancellationToken)"/> rounds it.</summary>
     internal float Scale(int feature, float value) => (float)((Method.Forward(value) - Offsets[feature]) / Scales[feature]);
 
     /// <summary>A one-line description: the method and each feature's offset and scale.</summary>

@@ -35,6 +35,7 @@ public static class ClusterQuality
     /// </param>
     /// <param name="seed">The seed of the random subset (Xoshiro256**); only used with <paramref name="sampleSize"/>. The default is 0.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 (the default) lets the runtime decide.</param>
+    /// <param name="cancellationToken">Checked before each row's pass over the data (a bounded O(n · features) of work).</param>
     /// <returns>The mean silhouette, in [-1, 1].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -44,8 +45,10 @@ public static class ClusterQuality
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="sampleSize"/> is less than 2, or <paramref name="maxDegreeOfParallelism"/> is 0 or less than -1.
     /// </exception>
-    public static double Silhouette(FeatureMatrix data, ReadOnlySpan<int> labels, int? sampleSize = null, int seed = 0, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static double Silhouette(FeatureMatrix data, ReadOnlySpan<int> labels, int? sampleSize = null, int seed = 0, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ClusterLabels encoded = ClusterLabels.Encode(data, labels);
         if (sampleSize is { } size)
         {
@@ -80,7 +83,7 @@ public static class ClusterQuality
         }
 
         var columns = new KernelColumns(data.PaddedColumns(), data.RowCount, VectorWidths.Best);
-        return SilhouetteKernel.Mean(columns, encoded.Dense, encoded.Count, maxDegreeOfParallelism);
+        return SilhouetteKernel.Mean(columns, encoded.Dense, encoded.Count, maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>
@@ -89,14 +92,17 @@ public static class ClusterQuality
     /// </summary>
     /// <param name="data">The rows to score.</param>
     /// <param name="labels">The cluster id of each row.</param>
+    /// <param name="cancellationToken">Checked before each feature's pass over the rows.</param>
     /// <returns>The index, 0 or greater.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The number of labels differs from the number of rows, a label is negative, or there are fewer than 2 or more than
     /// n - 1 distinct labels.
     /// </exception>
-    public static double CalinskiHarabasz(FeatureMatrix data, ReadOnlySpan<int> labels)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static double CalinskiHarabasz(FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ClusterLabels encoded = ClusterLabels.Encode(data, labels);
         encoded.RequireScorable("rows");
         double[][] centroids = encoded.Centroids(data);
@@ -104,6 +110,7 @@ public static class ClusterQuality
         double within = 0;
         for (int f = 0; f < data.FeatureCount; f++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<float> column = data.Column(f);
             double mean = 0;
             for (int i = 0; i < column.Length; i++)
@@ -140,14 +147,17 @@ public static class ClusterQuality
     /// </remarks>
     /// <param name="data">The rows to score.</param>
     /// <param name="labels">The cluster id of each row.</param>
+    /// <param name="cancellationToken">Checked before each feature's pass over the rows.</param>
     /// <returns>The index, 0 or greater.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The number of labels differs from the number of rows, a label is negative, or there are fewer than 2 or more than
     /// n - 1 distinct labels.
     /// </exception>
-    public static double DaviesBouldin(FeatureMatrix data, ReadOnlySpan<int> labels)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static double DaviesBouldin(FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         const double Negligible = 1e-8; // numpy.allclose(x, 0): |x| <= atol
         ClusterLabels encoded = ClusterLabels.Encode(data, labels);
         encoded.RequireScorable("rows");
@@ -156,6 +166,7 @@ public static class ClusterQuality
         var squared = new double[data.RowCount];
         for (int f = 0; f < data.FeatureCount; f++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<float> column = data.Column(f);
             for (int i = 0; i < column.Length; i++)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
 
@@ -46,15 +47,26 @@ public sealed class ElbowSelector
     public ElbowOptions Options { get; }
 
     /// <summary>Fits every K of the range on <paramref name="data"/> and chooses one.</summary>
+    /// <remarks>
+    /// An exception thrown by a fit, by the scores or by <paramref name="progress"/> propagates as itself (never
+    /// wrapped in an <see cref="AggregateException"/>), whether the fits run in parallel or not; the fits still running
+    /// are cancelled and no further K is started. When fits for several K fail at once, the smallest K's exception is
+    /// thrown.
+    /// </remarks>
     /// <param name="data">The (already scaled) rows.</param>
     /// <param name="progress">Told after each K is fitted and scored, from worker threads when fits run in parallel; may be null.</param>
-    /// <param name="cancellationToken">Stops the sweep between iterations.</param>
+    /// <param name="cancellationToken">
+    /// Checked before any fit, before each K, inside every fit (between iterations) and inside the scores (per row of
+    /// the silhouette); a cancelled token stops the K still running and starts no other.
+    /// </param>
+    /// <returns>The curve, every K's fit, the knee and the chosen K.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="ElbowOptions.MaxK"/> exceeds the number of rows.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ElbowResult Select(FeatureMatrix data, IProgress<ElbowProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        cancellationToken.ThrowIfCancellationRequested();
         if (Options.MaxK > data.RowCount)
         {
             throw new ArgumentOutOfRangeException(
@@ -64,26 +76,36 @@ public sealed class ElbowSelector
         int count = Options.MaxK - Options.MinK + 1;
         var fits = new ClusteringResult[count];
         var points = new ElbowPoint[count];
+        var failures = new ExceptionDispatchInfo?[count];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int completed = 0;
         void FitOne(int i)
         {
-            int k = Options.MinK + i;
-            long start = Stopwatch.GetTimestamp();
-            ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism), data, cancellationToken);
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-            fits[i] = fit;
-            points[i] = Score(data, fit, elapsed);
-            progress?.Report(new ElbowProgress(points[i], Interlocked.Increment(ref completed), count));
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                int k = Options.MinK + i;
+                long start = Stopwatch.GetTimestamp();
+                ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism), data, stop.Token);
+                TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
+                fits[i] = fit;
+                points[i] = Score(data, fit, elapsed, stop.Token);
+                progress?.Report(new ElbowProgress(points[i], Interlocked.Increment(ref completed), count));
+            }
+            catch (Exception failure)
+            {
+                failures[i] = ExceptionDispatchInfo.Capture(failure);
+                stop.Cancel();
+            }
         }
 
         if (Options.FitInParallel && count > 1)
         {
-            var parallel = new ParallelOptions
-            {
-                CancellationToken = cancellationToken,
-                MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism,
-            };
-            Parallel.For(0, count, parallel, FitOne);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, FitOne);
         }
         else
         {
@@ -93,13 +115,21 @@ public sealed class ElbowSelector
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        FirstFailure(failures, stop.Token)?.Throw();
+
         ImmutableArray<ElbowPoint> curve = [.. points];
         Knee knee = FindKnee(curve);
         (int chosen, string reason) = Options.Rule.Choose(curve, knee);
         return new ElbowResult(curve, [.. fits], knee, Options.Rule, chosen, reason);
     }
 
-    private ElbowPoint Score(FeatureMatrix data, ClusteringResult fit, TimeSpan elapsed)
+    /// <summary>The smallest K's failure that is not the cancellation another K's failure caused.</summary>
+    private static ExceptionDispatchInfo? FirstFailure(ExceptionDispatchInfo?[] failures, CancellationToken stop)
+        => failures.FirstOrDefault(f => f is not null && !(f.SourceException is OperationCanceledException cancelled && cancelled.CancellationToken == stop))
+            ?? failures.FirstOrDefault(f => f is not null);
+
+    private ElbowPoint Score(FeatureMatrix data, ClusteringResult fit, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         double? silhouette = null;
         double? calinskiHarabasz = null;
@@ -108,25 +138,25 @@ public sealed class ElbowSelector
         if (nonEmpty >= 2 && nonEmpty <= data.RowCount - 1)
         {
             ReadOnlySpan<int> labels = fit.Labels.AsSpan();
-            calinskiHarabasz = ClusterQuality.CalinskiHarabasz(data, labels);
-            daviesBouldin = ClusterQuality.DaviesBouldin(data, labels);
-            silhouette = Silhouette(data, labels);
+            calinskiHarabasz = ClusterQuality.CalinskiHarabasz(data, labels, cancellationToken);
+            daviesBouldin = ClusterQuality.DaviesBouldin(data, labels, cancellationToken);
+            silhouette = Silhouette(data, labels, cancellationToken);
         }
 
         return new ElbowPoint(fit.K, fit.Inertia, elapsed, silhouette, calinskiHarabasz, daviesBouldin, fit.Iterations, fit.Converged);
     }
 
-    private double? Silhouette(FeatureMatrix data, ReadOnlySpan<int> labels)
+    private double? Silhouette(FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
         if (data.RowCount <= Options.SilhouetteSampleSize)
         {
-            return ClusterQuality.Silhouette(data, labels, maxDegreeOfParallelism: Options.MaxDegreeOfParallelism);
+            return ClusterQuality.Silhouette(data, labels, maxDegreeOfParallelism: Options.MaxDegreeOfParallelism, cancellationToken: cancellationToken);
         }
 
         try
         {
             return ClusterQuality.Silhouette(
-                data, labels, Options.SilhouetteSampleSize, Options.Seed, Options.MaxDegreeOfParallelism);
+                data, labels, Options.SilhouetteSampleSize, Options.Seed, Options.MaxDegreeOfParallelism, cancellationToken);
         }
         catch (ArgumentException)
         {

@@ -77,12 +77,15 @@ internal sealed class SilhouetteKernel
     /// <param name="labels">The dense cluster id 0..<paramref name="clusterCount"/>-1 of each row; every id used at least once.</param>
     /// <param name="clusterCount">The number of clusters.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all.</param>
+    /// <param name="cancellationToken">Checked before every row (each row is one pass over the data).</param>
     /// <returns>The mean over rows of (b - a) / max(a, b), a row alone in its cluster scoring 0.</returns>
     /// <exception cref="ArgumentException">The labels do not match the rows, are not dense ids, or leave a cluster empty.</exception>
-    public static double Mean(in KernelColumns data, int[] labels, int clusterCount, int maxDegreeOfParallelism)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static double Mean(in KernelColumns data, int[] labels, int clusterCount, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var kernel = new SilhouetteKernel(data, labels, clusterCount);
-        double[] values = kernel.Samples(data.Width, maxDegreeOfParallelism);
+        double[] values = kernel.Samples(data.Width, maxDegreeOfParallelism, cancellationToken);
         double sum = 0;
         for (int i = 0; i < values.Length; i++)
         {
@@ -148,11 +151,11 @@ internal sealed class SilhouetteKernel
     }
 
     /// <summary>The silhouette of each row, in row order.</summary>
-    private double[] Samples(VectorWidth width, int maxDegreeOfParallelism)
+    private double[] Samples(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         int n = _rowOfPosition.Length;
         var values = new double[n];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(
             0,
             n,

@@ -78,6 +78,7 @@ public sealed class MiniBatchKMeans : IClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniBatchKMeansOptions.K"/> exceeds the number of rows.</exception>
+    /// <exception cref="ArgumentException">The data is too large to cluster unscaled (squared distances would exceed float32); the message names the features and suggests a scaling.</exception>
     public ClusteringResult Fit(FeatureMatrix data, CancellationToken cancellationToken = default)
         => Fit(data, ReadOnlySpan<double>.Empty, cancellationToken);
 
@@ -87,7 +88,7 @@ public sealed class MiniBatchKMeans : IClusterer
     /// <param name="cancellationToken">Checked between mini-batch steps, between initialisations and between k-means++ centres.</param>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniBatchKMeansOptions.K"/> exceeds the number of rows.</exception>
-    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite, the count differs from the rows, or the weights sum to 0; or explicit initial centroids have the wrong number of features.</exception>
+    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite, the count differs from the rows, or the weights sum to 0; or the data is too large to cluster unscaled (squared distances would exceed float32, the message names the features and suggests a scaling); or explicit initial centroids have the wrong number of features.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ClusteringResult Fit(FeatureMatrix data, ReadOnlySpan<double> sampleWeights, CancellationToken cancellationToken = default)
     {
