@@ -323,7 +323,7 @@ public sealed class SegmentationModel
         for (int j = 0; j < centre.Length; j++)
         {
             double tolerance = (1e-5 * (Math.Abs(centre[j]) + Math.Abs(expected[j]))) + (1e-7 * (scaler.Scales[j] + Math.Abs(scaler.Offsets[j])));
-            if (!(Math.Abs(centre[j] - expected[j]) <= tolerance))
+            if (!double.IsFinite(expected[j]) || !(Math.Abs(centre[j] - expected[j]) <= tolerance))
             {
                 throw StrictJson.Error(
                     StrictJson.Item(path, j),
