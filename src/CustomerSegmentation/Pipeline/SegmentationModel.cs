@@ -114,14 +114,18 @@ public sealed class SegmentationModel
         JsonSerializer.Serialize(stream, ToFile(), Json);
     }
 
-    /// <summary>Writes the model as JSON to the file at <paramref name="path"/>, replacing it.</summary>
+    /// <summary>
+    /// Writes the model as JSON to the file at <paramref name="path"/>, replacing it only once the new file is complete:
+    /// it is written to a temporary file in the same folder and moved into place, so a failure leaves the old file as it was.
+    /// </summary>
     /// <param name="path">The file.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="NotSupportedException">The clustering model is not one of the library's kinds; no file is written.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing file is left as it was.</exception>
     public void Save(string path)
     {
-        SegmentationModelFile file = ToFile();
-        using FileStream stream = File.Create(path);
-        JsonSerializer.Serialize(stream, file, Json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.Write(path, Save);
     }
 
     /// <summary>Reads a model saved by <see cref="Save(Stream)"/> or <see cref="ToJson"/>.</summary>
