@@ -12,6 +12,9 @@ internal sealed record SampleOptions
 
         Segments customers with K-means, choosing K by the elbow method, and writes report.html, segments.csv,
         profiles.json and model.json. With no options it runs on 1,000 synthetic mall customers (seed 42).
+        The output folder is checked before any work (exit code 1 and one line when it cannot be written); the
+        outputs are written into a hidden staging folder inside it and moved in only when all are complete, so a
+        failed run leaves the folder as it was.
 
         Options:
           --input <csv>           a headed CSV of customers (default: synthetic customers)

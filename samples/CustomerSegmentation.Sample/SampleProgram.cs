@@ -75,6 +75,7 @@ internal static class SampleProgram
 
     private static int RunSegments(SampleOptions options, Printer printer)
     {
+        using OutputFolder outputs = OutputFolder.Open(options.Out);
         SegmentationPipeline pipeline;
         string? id = options.Id;
         IReadOnlyList<string>? attributes = options.Attributes;
@@ -104,12 +105,13 @@ internal static class SampleProgram
         }
 
         SegmentationResult result = Segment(pipeline, options, printer);
-        WriteOutputs(result, options, printer, "Customer segments");
+        WriteOutputs(result, outputs, printer, "Customer segments");
         return 0;
     }
 
     private static int RunRfm(SampleOptions options, Printer printer)
     {
+        using OutputFolder outputs = OutputFolder.Open(options.Out);
         TransactionSet transactions;
         if (options.Transactions is null)
         {
@@ -154,15 +156,14 @@ internal static class SampleProgram
 
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
         SegmentationResult result = Segment(pipeline, options, printer);
-        Directory.CreateDirectory(options.Out);
-        Write(printer, options.Out, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
-        Write(printer, options.Out, "rfm-segments.csv", rfm.WriteSegmentsCsv);
-        Write(printer, options.Out, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
-        Write(printer, options.Out, "rfm-segments.md", w => w.Write(rfm.ToSegmentsMarkdown()));
-        Write(printer, options.Out, "tiers.csv", tiers.WriteTiersCsv);
-        Write(printer, options.Out, "tiers.json", w => w.Write(tiers.ToTiersJson()));
-        Write(printer, options.Out, "tiers.md", w => w.Write(tiers.ToTiersMarkdown()));
-        WriteOutputs(result, options, printer, "Customer loyalty segments (RFM)");
+        Write(outputs, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
+        Write(outputs, "rfm-segments.csv", rfm.WriteSegmentsCsv);
+        Write(outputs, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
+        Write(outputs, "rfm-segments.md", w => w.Write(rfm.ToSegmentsMarkdown()));
+        Write(outputs, "tiers.csv", tiers.WriteTiersCsv);
+        Write(outputs, "tiers.json", w => w.Write(tiers.ToTiersJson()));
+        Write(outputs, "tiers.md", w => w.Write(tiers.ToTiersMarkdown()));
+        WriteOutputs(result, outputs, printer, "Customer loyalty segments (RFM)");
         return 0;
     }
 
@@ -203,34 +204,31 @@ internal static class SampleProgram
         return result;
     }
 
-    private static void WriteOutputs(SegmentationResult result, SampleOptions options, Printer printer, string title)
+    /// <summary>Writes the segmentation's outputs (after any staged before them) and moves them all into the folder.</summary>
+    private static void WriteOutputs(SegmentationResult result, OutputFolder outputs, Printer printer, string title)
     {
-        Directory.CreateDirectory(options.Out);
         if (result.Customers.Features.FeatureCount >= 3)
         {
-            string report = Path.GetFullPath(Path.Combine(options.Out, "report.html"));
-            result.ToReport(title: title).Save(report);
-            printer.Line($"Wrote {report}");
+            result.ToReport(title: title).Save(outputs.Stage("report.html"));
         }
         else
         {
             printer.Line("report.html not written: the 3D plot needs at least three features.");
         }
 
-        Write(printer, options.Out, "segments.csv", result.WriteAssignmentsCsv);
-        Write(printer, options.Out, "profiles.json", w => w.Write(result.ToProfilesJson()));
-        Write(printer, options.Out, "model.json", w => w.Write(result.Model.ToJson()));
+        Write(outputs, "segments.csv", result.WriteAssignmentsCsv);
+        Write(outputs, "profiles.json", w => w.Write(result.ToProfilesJson()));
+        Write(outputs, "model.json", w => w.Write(result.Model.ToJson()));
+        foreach (string path in outputs.Commit())
+        {
+            printer.Line($"Wrote {path}");
+        }
     }
 
-    private static void Write(Printer printer, string folder, string name, Action<TextWriter> write)
+    private static void Write(OutputFolder outputs, string name, Action<TextWriter> write)
     {
-        string path = Path.GetFullPath(Path.Combine(folder, name));
-        using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)))
-        {
-            write(writer);
-        }
-
-        printer.Line($"Wrote {path}");
+        using var writer = new StreamWriter(outputs.Stage(name), append: false, new UTF8Encoding(false));
+        write(writer);
     }
 
     /// <summary>The header of a CSV file (delimiter detected), to find the default id and attribute columns.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using CustomerSegmentation.Data;
+
 using Giraffe.ViewEngine;
 
 using Microsoft.FSharp.Collections;
@@ -95,14 +97,18 @@ public sealed class SegmentReport
         return GenericChart.toEmbeddedHTML(page);
     }
 
-    /// <summary>Writes <see cref="ToHtml"/> to a file as UTF-8, replacing it if it exists.</summary>
+    /// <summary>
+    /// Writes <see cref="ToHtml"/> to a file as UTF-8, replacing it if it exists only once the new file is complete (it is
+    /// written to a temporary file in the same folder and moved into place; a failure leaves the old file as it was).
+    /// </summary>
     /// <param name="path">The file to write, typically ending in .html.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
-    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing file is left as it was.</exception>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        File.WriteAllText(path, ToHtml(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        byte[] html = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToHtml());
+        AtomicFile.Write(path, stream => stream.Write(html));
     }
 
     private static XmlNode Paragraph(string id, string text)

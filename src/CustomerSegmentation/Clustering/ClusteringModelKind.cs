@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Clustering;
 
@@ -19,11 +20,11 @@ internal abstract class ClusteringModelKind
     /// <summary>The kind that writes <paramref name="model"/>, or null when no built-in kind does (a foreign model).</summary>
     public static ClusteringModelKind? Of(IClusteringModel model) => All.FirstOrDefault(kind => kind.Writes(model));
 
-    /// <summary>The kind named <paramref name="name"/>.</summary>
-    /// <exception cref="FormatException">No kind has that name; the message lists the kinds.</exception>
-    public static ClusteringModelKind Named(string? name)
+    /// <summary>The kind named <paramref name="name"/> (exact, case-sensitive), read from <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">No kind has that name; the message names the path and lists the kinds.</exception>
+    public static ClusteringModelKind Named(string? name, string path)
         => All.FirstOrDefault(kind => kind.Name == name)
-            ?? throw new FormatException($"The clustering kind '{name ?? "(missing)"}' is not one this library reads; the kinds are {string.Join(", ", All.Select(k => k.Name))}.");
+            ?? throw StrictJson.Error(path, $"the clustering kind '{name ?? "(missing)"}' is not one this library reads; the kinds are {string.Join(", ", All.Select(k => k.Name))}.");
 
     /// <summary>Whether this kind writes <paramref name="model"/>.</summary>
     public abstract bool Writes(IClusteringModel model);
@@ -31,7 +32,10 @@ internal abstract class ClusteringModelKind
     /// <summary>The model's parameters as JSON (the caller adds the kind's name).</summary>
     public abstract JsonObject Write(IClusteringModel model);
 
-    /// <summary>Rebuilds a model from what <see cref="Write"/> wrote.</summary>
-    /// <exception cref="FormatException">A parameter is missing or inconsistent with the features; the message says which.</exception>
-    public abstract IClusteringModel Read(JsonObject parameters, ImmutableArray<string> featureNames);
+    /// <summary>Rebuilds a model from what <see cref="Write"/> wrote, validating every value.</summary>
+    /// <param name="clustering">The file's clustering object: "kind" and the parameters; any other property is an error.</param>
+    /// <param name="path">The JSON path of <paramref name="clustering"/>, for messages.</param>
+    /// <param name="featureNames">The model's features.</param>
+    /// <exception cref="InvalidDataException">A parameter is missing, unknown, not finite or inconsistent with the features; the message names its JSON path.</exception>
+    public abstract IClusteringModel Read(JsonObject clustering, string path, ImmutableArray<string> featureNames);
 }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerSegmentation.Clustering.Kernels;
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Clustering;
 
@@ -26,35 +28,38 @@ internal sealed class NearestCentroidKind : ClusteringModelKind
         };
     }
 
-    public override IClusteringModel Read(JsonObject parameters, ImmutableArray<string> featureNames)
+    public override IClusteringModel Read(JsonObject clustering, string path, ImmutableArray<string> featureNames)
     {
-        float[] offset = Get<float[]>(parameters, "offset");
-        double[][] centres = Get<double[][]>(parameters, "centredCentroids");
+        StrictJson.OnlyProperties(clustering, path, "kind", "offset", "centredCentroids");
         int features = featureNames.Length;
-        if (offset.Length != features || centres.Length == 0 || centres.Any(c => c is null || c.Length != features))
+        string offsetPath = StrictJson.Child(path, "offset");
+        double[] offset = StrictJson.Numbers(StrictJson.Required(clustering, path, "offset"), offsetPath, features, float32: true);
+        string centresPath = StrictJson.Child(path, "centredCentroids");
+        JsonArray rows = StrictJson.Array(StrictJson.Required(clustering, path, "centredCentroids"), centresPath);
+        if (rows.Count == 0)
         {
-            throw new FormatException(
-                $"The clustering does not match the {features} features: the offset and every centroid need {features} values.");
+            throw StrictJson.Error(centresPath, "there are no centroids.");
         }
 
-        if (offset.Any(v => !float.IsFinite(v)) || centres.Any(c => c.Any(v => !double.IsFinite(v))))
+        var centres = new double[rows.Count * features];
+        for (int c = 0; c < rows.Count; c++)
         {
-            throw new FormatException("The clustering has a value that is not a finite number.");
+            string rowPath = StrictJson.Item(centresPath, c);
+            double[] centre = StrictJson.Numbers(rows[c], rowPath, features, float32: true);
+            for (int j = 0; j < features; j++)
+            {
+                // The kernels subtract the offset in float32: the centroid in data units must fit too.
+                if (!float.IsFinite((float)(centre[j] + offset[j])))
+                {
+                    throw StrictJson.Error(
+                        StrictJson.Item(rowPath, j),
+                        string.Create(CultureInfo.InvariantCulture, $"the centroid {centre[j]:R} plus the offset {offset[j]:R} is beyond the float32 range."));
+                }
+            }
+
+            centre.CopyTo(centres, c * features);
         }
 
-        return new NearestCentroid(featureNames, offset, [.. centres.SelectMany(c => c)], -1, VectorWidths.Best);
-    }
-
-    private static T Get<T>(JsonObject parameters, string name)
-        where T : class
-    {
-        try
-        {
-            return parameters[name]?.Deserialize<T>() ?? throw new FormatException($"The clustering is missing '{name}'.");
-        }
-        catch (JsonException error)
-        {
-            throw new FormatException($"The clustering's '{name}' is not a list of numbers: {error.Message}", error);
-        }
+        return new NearestCentroid(featureNames, Array.ConvertAll(offset, v => (float)v), centres, -1, VectorWidths.Best);
     }
 }

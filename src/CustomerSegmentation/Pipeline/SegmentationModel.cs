@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerSegmentation.Clustering;
@@ -113,25 +114,29 @@ public sealed class SegmentationModel
         JsonSerializer.Serialize(stream, ToFile(), Json);
     }
 
-    /// <summary>Writes the model as JSON to the file at <paramref name="path"/>, replacing it.</summary>
+    /// <summary>
+    /// Writes the model as JSON to the file at <paramref name="path"/>, replacing it only once the new file is complete:
+    /// it is written to a temporary file in the same folder and moved into place, so a failure leaves the old file as it was.
+    /// </summary>
     /// <param name="path">The file.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="NotSupportedException">The clustering model is not one of the library's kinds; no file is written.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing file is left as it was.</exception>
     public void Save(string path)
     {
-        SegmentationModelFile file = ToFile();
-        using FileStream stream = File.Create(path);
-        JsonSerializer.Serialize(stream, file, Json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.Write(path, Save);
     }
 
     /// <summary>Reads a model saved by <see cref="Save(Stream)"/> or <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="InvalidDataException">The text is not JSON, is truncated, is not a model file, was written by a newer version, names an unknown kind, or is inconsistent; the message says which.</exception>
+    /// <exception cref="InvalidDataException">The text is not JSON, is truncated, is not a model file, was written by a newer version, names an unknown kind, has an unknown or repeated property, a value that is not a finite number (including "NaN" strings and numbers that overflow), a repeated id or feature, or is inconsistent; the message names the JSON path (such as <c>$.segments[3].centre</c>) and the problem.</exception>
     public static SegmentationModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return FromFile(Parse(json));
+        return FromJson(Parse(json));
     }
 
     /// <summary>Reads a model from <paramref name="stream"/> (UTF-8 JSON; the stream is left open).</summary>
@@ -143,7 +148,7 @@ public sealed class SegmentationModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = new StreamReader(stream, leaveOpen: true);
-        return FromFile(Parse(reader.ReadToEnd()));
+        return FromJson(Parse(reader.ReadToEnd()));
     }
 
     /// <summary>Reads a model from the file at <paramref name="path"/>.</summary>
@@ -178,11 +183,11 @@ public sealed class SegmentationModel
             [.. Segments.Select(s => new SegmentFile(s.Id, Array.IndexOf(_segmentOfCluster, s.Id), s.Label, [.. s.Centre]))]);
     }
 
-    private static SegmentationModelFile Parse(string json)
+    private static JsonNode? Parse(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<SegmentationModelFile>(json, Json) ?? throw new InvalidDataException("The model file is empty (JSON null).");
+            return StrictJson.Parse(json);
         }
         catch (JsonException error)
         {
@@ -192,100 +197,142 @@ public sealed class SegmentationModel
         }
     }
 
-    private static SegmentationModel FromFile(SegmentationModelFile file)
+    private static SegmentationModel FromJson(JsonNode? root)
     {
-        if (file.Format != FormatName)
+        const string Root = "$";
+        JsonObject file = root as JsonObject ?? throw (root is null
+            ? new InvalidDataException("The model file is empty (JSON null).")
+            : StrictJson.Error(Root, "the model file must be a JSON object."));
+        string? format = file["format"] is JsonValue f && f.GetValueKind() == JsonValueKind.String ? f.GetValue<string>() : null;
+        if (format != FormatName)
         {
-            throw new InvalidDataException($"This is not a CustomerSegmentation model file: its format is '{file.Format ?? "(missing)"}', expected '{FormatName}'.");
+            throw new InvalidDataException($"This is not a CustomerSegmentation model file: its format is '{format ?? "(missing)"}', expected '{FormatName}'.");
         }
 
-        if (file.Version > FormatVersion)
+        int version = StrictJson.Integer(StrictJson.Required(file, Root, "version"), "$.version");
+        if (version > FormatVersion)
         {
             throw new InvalidDataException(
-                $"The model file has format version {file.Version}, newer than this library reads (version {FormatVersion}); update CustomerSegmentation.");
+                $"The model file has format version {version}, newer than this library reads (version {FormatVersion}); update CustomerSegmentation.");
         }
 
-        if (file.Version < 1)
+        if (version < 1)
         {
-            throw new InvalidDataException($"The model file has an invalid format version {file.Version}.");
+            throw new InvalidDataException($"The model file has an invalid format version {version} at $.version.");
         }
 
-        string[] features = file.Features ?? throw Missing("features");
-        ScalingFile scaling = file.Scaling ?? throw Missing("scaling");
-        JsonObject clustering = file.Clustering ?? throw Missing("clustering");
-        SegmentFile[] segments = file.Segments ?? throw Missing("segments");
+        StrictJson.OnlyProperties(file, Root, "format", "version", "features", "scaling", "kSelection", "clustering", "segments");
+        FeatureScaler scaler = ReadScaling(file);
+        KSelectionRule? rule = file["kSelection"] is { } ruleJson ? KSelectionRule.FromJson(StrictJson.Object(ruleJson, "$.kSelection"), "$.kSelection") : null;
+
+        // Version 1 files hold K-means centroids without naming their kind.
+        JsonObject clustering = StrictJson.Object(StrictJson.Required(file, Root, "clustering"), "$.clustering");
+        string? kind = clustering["kind"] is { } kindNode ? StrictJson.Text(kindNode, "$.clustering.kind") : version == 1 ? NearestCentroid.Kind : null;
+        IClusteringModel model = ClusteringModelKind.Named(kind, "$.clustering.kind").Read(clustering, "$.clustering", scaler.FeatureNames);
+        (ImmutableArray<SegmentDefinition> segments, int[] segmentOfCluster) = ReadSegments(file, scaler, model);
+        return new SegmentationModel(scaler, model, segments, segmentOfCluster, rule);
+    }
+
+    private static FeatureScaler ReadScaling(JsonObject file)
+    {
+        const string Path = "$.scaling";
+        string[] features = StrictJson.Texts(StrictJson.Required(file, "$", "features"), "$.features");
+        JsonObject scaling = StrictJson.Object(StrictJson.Required(file, "$", "scaling"), Path);
+        StrictJson.OnlyProperties(scaling, Path, "method", "offsets", "scales", "zeroVarianceFeatures");
         FeatureScaling method;
         try
         {
-            method = FeatureScaling.Parse(scaling.Method ?? throw Missing("scaling.method"));
+            method = FeatureScaling.Parse(StrictJson.Text(StrictJson.Required(scaling, Path, "method"), "$.scaling.method"));
         }
         catch (FormatException error)
         {
-            throw new InvalidDataException($"The model file's scaling method is not valid: {error.Message}", error);
+            throw StrictJson.Error("$.scaling.method", error.Message, error);
         }
 
-        FeatureScaler scaler;
+        double[] offsets = StrictJson.Numbers(StrictJson.Required(scaling, Path, "offsets"), "$.scaling.offsets", features.Length);
+        double[] scales = StrictJson.Numbers(StrictJson.Required(scaling, Path, "scales"), "$.scaling.scales", features.Length);
+        int badScale = Array.FindIndex(scales, s => !(s > 0));
+        if (badScale >= 0)
+        {
+            throw StrictJson.Error(StrictJson.Item("$.scaling.scales", badScale), string.Create(CultureInfo.InvariantCulture, $"the scale {scales[badScale]:R} must be greater than zero."));
+        }
+
+        string[]? zeroVariance = scaling["zeroVarianceFeatures"] is { } names ? StrictJson.Texts(names, "$.scaling.zeroVarianceFeatures") : null;
         try
         {
-            scaler = FeatureScaler.FromParameters(
-                method, features, scaling.Offsets ?? throw Missing("scaling.offsets"), scaling.Scales ?? throw Missing("scaling.scales"), scaling.ZeroVarianceFeatures);
+            return FeatureScaler.FromParameters(method, features, offsets, scales, zeroVariance);
         }
         catch (ArgumentException error)
         {
-            throw new InvalidDataException($"The model file's scaling is inconsistent: {error.Message}", error);
-        }
-
-        KSelectionRule? rule = null;
-        if (file.KSelection is { } ruleJson)
-        {
-            try
+            string path = error.ParamName switch
             {
-                rule = KSelectionRule.FromJson(ruleJson);
-            }
-            catch (FormatException error)
-            {
-                throw new InvalidDataException($"The model file's K rule is not valid: {error.Message}", error);
-            }
+                "featureNames" => "$.features",
+                "zeroVarianceFeatures" => "$.scaling.zeroVarianceFeatures",
+                { } list => StrictJson.Child(Path, list),
+                null => Path,
+            };
+            throw StrictJson.Error(path, error.Message, error);
         }
+    }
 
-        // Version 1 files hold K-means centroids without naming their kind.
-        string? kindName = clustering["kind"] is JsonValue kindValue && kindValue.GetValueKind() == JsonValueKind.String
-            ? kindValue.GetValue<string>()
-            : file.Version == 1 && clustering["kind"] is null ? NearestCentroid.Kind : null;
-        IClusteringModel model;
-        try
-        {
-            JsonObject parameters = clustering.DeepClone().AsObject();
-            parameters.Remove("kind");
-            model = ClusteringModelKind.Named(kindName).Read(parameters, scaler.FeatureNames);
-        }
-        catch (FormatException error)
-        {
-            throw new InvalidDataException($"The model file's clustering is not valid: {error.Message}", error);
-        }
-
+    private static (ImmutableArray<SegmentDefinition> Segments, int[] SegmentOfCluster) ReadSegments(JsonObject file, FeatureScaler scaler, IClusteringModel model)
+    {
+        const string Path = "$.segments";
+        JsonArray list = StrictJson.Array(StrictJson.Required(file, "$", "segments"), Path);
         int k = model.K;
-        if (segments.Length != k)
+        if (list.Count != k)
         {
-            throw new InvalidDataException($"The model file has {k} centroids but {segments.Length} segments.");
+            throw StrictJson.Error(Path, $"there are {list.Count} segments but the clustering has {k} centroids.");
         }
 
         var segmentOfCluster = new int[k];
-        foreach (SegmentFile segment in segments)
+        var definitions = new SegmentDefinition?[k];
+        for (int s = 0; s < k; s++)
         {
-            if (segment.Cluster < 0 || segment.Cluster >= k || segment.Id < 1 || segment.Id > k || segmentOfCluster[segment.Cluster] != 0)
+            string path = StrictJson.Item(Path, s);
+            JsonObject segment = StrictJson.Object(list[s], path);
+            StrictJson.OnlyProperties(segment, path, "id", "cluster", "label", "centre");
+            string idPath = StrictJson.Child(path, "id");
+            int id = StrictJson.Integer(StrictJson.Required(segment, path, "id"), idPath);
+            if (id < 1 || id > k || definitions[id - 1] is not null)
             {
-                throw new InvalidDataException($"The model file's segment {segment.Id} (cluster {segment.Cluster}) is out of range or repeated; expected ids 1..{k} and clusters 0..{k - 1}.");
+                throw StrictJson.Error(idPath, $"segment id {id} is out of range or repeated; the ids are 1..{k}, each once.");
             }
 
-            segmentOfCluster[segment.Cluster] = segment.Id;
+            string clusterPath = StrictJson.Child(path, "cluster");
+            int cluster = StrictJson.Integer(StrictJson.Required(segment, path, "cluster"), clusterPath);
+            if (cluster < 0 || cluster >= k || segmentOfCluster[cluster] != 0)
+            {
+                throw StrictJson.Error(clusterPath, $"cluster {cluster} is out of range or repeated; the clusters are 0..{k - 1}, each once.");
+            }
+
+            string label = segment["label"] is { } text ? StrictJson.Text(text, StrictJson.Child(path, "label")) : $"Segment {id}";
+            string centrePath = StrictJson.Child(path, "centre");
+            double[] centre = StrictJson.Numbers(StrictJson.Required(segment, path, "centre"), centrePath, scaler.FeatureNames.Length);
+            RequireCentreOfCentroid(centre, scaler.InverseTransform(model.Centroids[cluster].AsSpan()), scaler, centrePath);
+            segmentOfCluster[cluster] = id;
+            definitions[id - 1] = new SegmentDefinition(id, label, [.. centre]);
         }
 
-        ImmutableArray<SegmentDefinition> definitions = [.. segments.OrderBy(s => s.Id).Select(s => new SegmentDefinition(
-            s.Id, s.Label ?? $"Segment {s.Id}", [.. s.Centre ?? throw Missing($"segments[{s.Id}].centre")]))];
-        return new SegmentationModel(scaler, model, definitions, segmentOfCluster, rule);
+        return ([.. definitions.Select(d => d!)], segmentOfCluster);
     }
 
-    private static InvalidDataException Missing(string field)
-        => new($"The model file is missing '{field}'; it may be truncated or written by another program.");
+    /// <summary>
+    /// A segment's centre is its cluster's centroid in original units, so a file where they disagree has been altered
+    /// (a centroid, an offset or a scale changed). They agree to float32 precision, not bit for bit: the fit computes
+    /// the centres from its result, the model keeps a float32 offset, hence a relative tolerance of 1e-5.
+    /// </summary>
+    private static void RequireCentreOfCentroid(double[] centre, double[] expected, FeatureScaler scaler, string path)
+    {
+        for (int j = 0; j < centre.Length; j++)
+        {
+            double tolerance = (1e-5 * (Math.Abs(centre[j]) + Math.Abs(expected[j]))) + (1e-7 * (scaler.Scales[j] + Math.Abs(scaler.Offsets[j])));
+            if (!double.IsFinite(expected[j]) || !(Math.Abs(centre[j] - expected[j]) <= tolerance))
+            {
+                throw StrictJson.Error(
+                    StrictJson.Item(path, j),
+                    string.Create(CultureInfo.InvariantCulture, $"the centre {centre[j]:R} of feature '{scaler.FeatureNames[j]}' is not its cluster's centroid in original units ({expected[j]:R}); the file is inconsistent."));
+            }
+        }
+    }
 }

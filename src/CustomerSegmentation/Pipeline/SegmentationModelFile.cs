@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CustomerSegmentation.Pipeline;
 
-/// <summary>The JSON shape of a saved <see cref="SegmentationModel"/> (format version 2; version 1 had no clustering kind).</summary>
+/// <summary>The JSON shape a <see cref="SegmentationModel"/> is saved as (format version 2; version 1 had no clustering kind). Loading reads the JSON field by field instead, strictly, to name the path of a bad value.</summary>
 /// <param name="Format">Always <see cref="SegmentationModel.FormatName"/>.</param>
 /// <param name="Version">The format version.</param>
 /// <param name="Features">The features in original units, in order.</param>

@@ -96,10 +96,10 @@ public sealed class FeatureScaler
     /// <param name="featureNames">The feature names, unique (case-insensitive) and non-blank.</param>
     /// <param name="offsets">One finite offset per feature (0 for <see cref="FeatureScaling.None"/>).</param>
     /// <param name="scales">One finite, positive scale per feature (1 for <see cref="FeatureScaling.None"/>).</param>
-    /// <param name="zeroVarianceFeatures">The features recorded as zero-variance when fitted, or null for none; each must be one of <paramref name="featureNames"/>.</param>
+    /// <param name="zeroVarianceFeatures">The features recorded as zero-variance when fitted, or null for none; each must be one of <paramref name="featureNames"/>, listed once.</param>
     /// <returns>The scaler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> or a list is null.</exception>
-    /// <exception cref="ArgumentException">The lists have different lengths, a name is blank or repeated, an offset is not finite, a scale is not finite and positive, None has an offset other than 0 or a scale other than 1, or a zero-variance name is not a feature. The message names the feature and the value.</exception>
+    /// <exception cref="ArgumentException">The lists have different lengths, a name is blank or repeated, an offset is not finite, a scale is not finite and positive, None has an offset other than 0 or a scale other than 1, or a zero-variance name is not a feature or is repeated. The message names the feature and the value.</exception>
     public static FeatureScaler FromParameters(
         FeatureScaling method,
         IReadOnlyList<string> featureNames,
@@ -143,6 +143,11 @@ public sealed class FeatureScaler
             {
                 throw new ArgumentException(
                     $"The zero-variance feature '{name}' is not one of the features ({string.Join(", ", names)}).", nameof(zeroVarianceFeatures));
+            }
+
+            if (zeroVariance.Contains(names[j]))
+            {
+                throw new ArgumentException($"The zero-variance feature '{name}' is listed twice; list each feature once.", nameof(zeroVarianceFeatures));
             }
 
             zeroVariance.Add(names[j]);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Selection;
 
@@ -70,29 +71,31 @@ public abstract class KSelectionRule
     }
 
     /// <summary>Reads a rule written by <see cref="ToJson"/>; unknown names and parameters are errors.</summary>
-    /// <exception cref="FormatException">The name is unknown, a parameter is unknown, missing or out of range; the message says which.</exception>
-    internal static KSelectionRule FromJson(JsonObject json)
+    /// <param name="json">The rule's object in the model file.</param>
+    /// <param name="path">Its JSON path, for messages.</param>
+    /// <exception cref="InvalidDataException">The name is unknown, or a parameter is unknown, missing, not a finite number or out of range; the message names the JSON path.</exception>
+    internal static KSelectionRule FromJson(JsonObject json, string path)
     {
-        string? name = json["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? json["name"]!.GetValue<string>() : null;
+        string name = StrictJson.Text(StrictJson.Required(json, path, "name"), StrictJson.Child(path, "name"));
         var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach ((string key, JsonNode? value) in json)
         {
-            if (key == "name")
+            if (key != "name")
             {
-                continue;
+                parameters[key] = StrictJson.Number(value, StrictJson.Child(path, key));
             }
-
-            if (value?.GetValueKind() != System.Text.Json.JsonValueKind.Number)
-            {
-                throw new FormatException($"The K rule's parameter '{key}' is not a number.");
-            }
-
-            parameters[key] = value.GetValue<double>();
         }
 
         KSelectionRule prototype = All.FirstOrDefault(r => r.Name == name)
-            ?? throw new FormatException($"'{name ?? "(missing)"}' is not a K rule; the rules are {string.Join(", ", Names)}.");
-        return prototype.WithParameters(parameters);
+            ?? throw StrictJson.Error(StrictJson.Child(path, "name"), $"'{name}' is not a K rule; the rules are {string.Join(", ", Names)}.");
+        try
+        {
+            return prototype.WithParameters(parameters);
+        }
+        catch (FormatException error)
+        {
+            throw StrictJson.Error(path, error.Message, error);
+        }
     }
 
     /// <summary>This kind of rule with the parameters read from a file; the base takes none.</summary>

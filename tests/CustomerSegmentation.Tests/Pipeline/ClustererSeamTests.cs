@@ -164,7 +164,7 @@ public sealed class ClustererSeamTests
             { swept.Replace("\"NearestCentroid\"", "\"Spectral\"", StringComparison.Ordinal), "clustering kind 'Spectral' is not one this library reads; the kinds are NearestCentroid" },
             { Edit(swept, f => f["clustering"]!.AsObject().Remove("kind")), "clustering kind '(missing)'" },
             { Edit(swept, f => f["clustering"]!.AsObject().Remove("offset")), "missing 'offset'" },
-            { Edit(swept, f => f["clustering"]!["offset"] = new JsonArray(1, 2)), "the offset and every centroid need 3 values" },
+            { Edit(swept, f => f["clustering"]!["offset"] = new JsonArray(1, 2)), "$.clustering.offset: it has 2 values but needs 3, one per feature" },
             { swept.Replace("\"Elbow\"", "\"Gap\"", StringComparison.Ordinal), "'Gap' is not a K rule; the rules are Elbow, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin" },
             { Edit(swept, f => f["kSelection"]!["sensitivity"] = -1), "sensitivity must be a positive, finite number" },
             { Edit(swept, f => f["kSelection"]!["depth"] = 3), "takes exactly one parameter, 'sensitivity'; the file gives sensitivity, depth" },
