@@ -135,10 +135,10 @@ internal static class SampleProgram
         SegmentationResult result = Segment(pipeline, options, printer);
         Directory.CreateDirectory(options.Out);
         Write(printer, options.Out, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
-        Write(printer, options.Out, "rfm-segments.csv", rfm.WriteSegmentsCsv);
+        Write(printer, options.Out, "rfm-segments.csv", w => rfm.WriteSegmentsCsv(w));
         Write(printer, options.Out, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
         Write(printer, options.Out, "rfm-segments.md", w => w.Write(rfm.ToSegmentsMarkdown()));
-        Write(printer, options.Out, "tiers.csv", tiers.WriteTiersCsv);
+        Write(printer, options.Out, "tiers.csv", w => tiers.WriteTiersCsv(w));
         Write(printer, options.Out, "tiers.json", w => w.Write(tiers.ToTiersJson()));
         Write(printer, options.Out, "tiers.md", w => w.Write(tiers.ToTiersMarkdown()));
         WriteOutputs(result, options, printer, "Customer loyalty segments (RFM)");
@@ -196,7 +196,7 @@ internal static class SampleProgram
             printer.Line("report.html not written: the 3D plot needs at least three features.");
         }
 
-        Write(printer, options.Out, "segments.csv", result.WriteAssignmentsCsv);
+        Write(printer, options.Out, "segments.csv", w => result.WriteAssignmentsCsv(w));
         Write(printer, options.Out, "profiles.json", w => w.Write(result.ToProfilesJson()));
         Write(printer, options.Out, "model.json", w => w.Write(result.Model.ToJson()));
     }
