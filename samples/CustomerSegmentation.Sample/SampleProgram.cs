@@ -157,10 +157,10 @@ internal static class SampleProgram
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
         SegmentationResult result = Segment(pipeline, options, printer);
         Write(outputs, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
-        Write(outputs, "rfm-segments.csv", rfm.WriteSegmentsCsv);
+        Write(outputs, "rfm-segments.csv", w => rfm.WriteSegmentsCsv(w));
         Write(outputs, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
         Write(outputs, "rfm-segments.md", w => w.Write(rfm.ToSegmentsMarkdown()));
-        Write(outputs, "tiers.csv", tiers.WriteTiersCsv);
+        Write(outputs, "tiers.csv", w => tiers.WriteTiersCsv(w));
         Write(outputs, "tiers.json", w => w.Write(tiers.ToTiersJson()));
         Write(outputs, "tiers.md", w => w.Write(tiers.ToTiersMarkdown()));
         WriteOutputs(result, outputs, printer, "Customer loyalty segments (RFM)");
@@ -216,7 +216,7 @@ internal static class SampleProgram
             printer.Line("report.html not written: the 3D plot needs at least three features.");
         }
 
-        Write(outputs, "segments.csv", result.WriteAssignmentsCsv);
+        Write(outputs, "segments.csv", w => result.WriteAssignmentsCsv(w));
         Write(outputs, "profiles.json", w => w.Write(result.ToProfilesJson()));
         Write(outputs, "model.json", w => w.Write(result.Model.ToJson()));
         foreach (string path in outputs.Commit())

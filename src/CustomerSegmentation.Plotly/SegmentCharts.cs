@@ -13,7 +13,11 @@ using Plotly.NET.CSharp;
 
 namespace CustomerSegmentation.Plotly;
 
-/// <summary>Plotly.NET charts of a segmentation: the 3D segment plot, the elbow chart and tables.</summary>
+/// <summary>
+/// Plotly.NET charts of a segmentation: the 3D segment plot, the elbow chart and tables. Text from the data (names,
+/// labels, ids, category values, titles) is shown literally: its <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> are written
+/// as entities, so plotly.js never reads markup from the data.
+/// </summary>
 public static class SegmentCharts
 {
     /// <summary>The legend name of the trace that marks the segment centres in the 3D plot.</summary>
@@ -97,7 +101,7 @@ public static class SegmentCharts
         string title = "Elbow method: inertia against the number of segments K";
         if (elbow.Note is not null)
         {
-            title += "<br><sub>" + System.Net.WebUtility.HtmlEncode(elbow.Note) + "</sub>";
+            title += "<br><sub>" + PlotlyText.Literal(elbow.Note) + "</sub>";
         }
 
         GenericChart chart = CSharpChart.Combine([curve, chosen])
@@ -144,7 +148,7 @@ public static class SegmentCharts
                 members.Select(i => view.Points[i][1]),
                 members.Select(i => view.Points[i][2]),
                 StyleParam.Mode.Markers,
-                Name: data.SegmentNames[s],
+                Name: PlotlyText.Literal(data.SegmentNames[s]),
                 MultiText: members.Select(i => view.HoverText(view.Rows[i])).ToArray());
             charts.Add(PlotlyStyle.WithMarker(segment, 3, opacity: 0.8));
         }
@@ -159,11 +163,12 @@ public static class SegmentCharts
         charts.Add(PlotlyStyle.WithMarker(centres, 12, Color.fromKeyword(ColorKeyword.Black), StyleParam.MarkerSymbol3D.Diamond));
 
         GenericChart chart = CSharpChart.Combine(charts).WithSize(Width: 1000, Height: 750);
-        chart = PlotlyStyle.WithSceneAxisTitles(chart, view.AxisTitles[0], view.AxisTitles[1], view.AxisTitles[2]);
+        chart = PlotlyStyle.WithSceneAxisTitles(
+            chart, PlotlyText.Literal(view.AxisTitles[0]), PlotlyText.Literal(view.AxisTitles[1]), PlotlyText.Literal(view.AxisTitles[2]));
         string subtitle = view.IsSampled
             ? string.Create(CultureInfo.InvariantCulture, $"<br><sub>{view.Rows.Length:N0} of {data.RowCount:N0} customers shown (seeded sample)</sub>")
             : "";
-        return PlotlyStyle.WithTitle(chart, System.Net.WebUtility.HtmlEncode(title) + subtitle);
+        return PlotlyStyle.WithTitle(chart, PlotlyText.Literal(title) + subtitle);
     }
 
     private static void AddScores(List<string> headers, List<IEnumerable<string>> columns, string name, System.Collections.Immutable.ImmutableArray<double?> scores)
@@ -179,11 +184,11 @@ public static class SegmentCharts
     {
         TableCells header = TableCells.init<string[], string>(
             null, null, null, null, null, null, null, null, null, null, null,
-            FSharpOption<IEnumerable<string[]>>.Some(headers.Select(h => new[] { h }).ToArray()));
+            FSharpOption<IEnumerable<string[]>>.Some(headers.Select(h => new[] { PlotlyText.Literal(h) }).ToArray()));
         TableCells cells = TableCells.init<string[], string>(
             null, null, null, null, null, null, null, null, null, null, null,
-            FSharpOption<IEnumerable<string[]>>.Some(columns.Select(c => c.ToArray()).ToArray()));
+            FSharpOption<IEnumerable<string[]>>.Some(columns.Select(c => c.Select(PlotlyText.Literal).ToArray()).ToArray()));
         GenericChart chart = CSharpChart.Table(header, cells, Name: title).WithSize(Width: 1000, Height: 140 + (30 * rowCount));
-        return PlotlyStyle.WithTitle(chart, System.Net.WebUtility.HtmlEncode(title));
+        return PlotlyStyle.WithTitle(chart, PlotlyText.Literal(title));
     }
 }

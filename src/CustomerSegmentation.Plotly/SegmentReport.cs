@@ -70,31 +70,35 @@ public sealed class SegmentReport
             $"The 3D plot shows a random sample of {PlottedCustomers:N0} of the {TotalCustomers:N0} customers (seed {_options.Seed}), drawn from each segment in proportion to its size so that every segment is represented. Centres, scores and profiles use all customers.")
         : string.Create(CultureInfo.InvariantCulture, $"The 3D plot shows all {TotalCustomers:N0} customers.");
 
-    /// <summary>The complete HTML document, with plotly.js embedded.</summary>
+    /// <summary>
+    /// The complete HTML document, with plotly.js embedded. Text from the data (ids, category values, feature and
+    /// column names, segment labels) and the title are shown as text: encoded in the page, shown literally by
+    /// plotly.js, and escaped in the chart JSON so that nothing in it can end or comment out its script element.
+    /// </summary>
     public string ToHtml()
     {
         var below = new List<XmlNode> { Paragraph("sampling-note", SamplingNote) };
         if (Elbow is not null)
         {
             below.Add(Heading("Choosing the number of segments"));
-            below.Add(HtmlElements.rawText(GenericChart.toChartHTML(SegmentCharts.Elbow(Elbow))));
+            below.AddRange(ChartHtml.Nodes(SegmentCharts.Elbow(Elbow)));
             if (!Elbow.Silhouette.IsEmpty || !Elbow.CalinskiHarabasz.IsEmpty || !Elbow.DaviesBouldin.IsEmpty || Elbow.Ks.Length > 1)
             {
-                below.Add(HtmlElements.rawText(GenericChart.toChartHTML(SegmentCharts.Scores(Elbow))));
+                below.AddRange(ChartHtml.Nodes(SegmentCharts.Scores(Elbow)));
             }
         }
 
         if (Profile is not null)
         {
             below.Add(Heading("Segment profiles"));
-            below.Add(HtmlElements.rawText(GenericChart.toChartHTML(SegmentCharts.ProfileTable(Profile))));
+            below.AddRange(ChartHtml.Nodes(SegmentCharts.ProfileTable(Profile)));
         }
 
         XmlNode style = Element(
             HtmlElements.style, [], [HtmlElements.rawText("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}p{max-width:60em}")]);
         GenericChart page = SegmentCharts.Scatter3D(_view, Title);
         page = Chart.withDisplayOptions(PlotlyStyle.SelfContainedPage(Title, [style], below)).Invoke(page);
-        return GenericChart.toEmbeddedHTML(page);
+        return ChartHtml.Document(page);
     }
 
     /// <summary>

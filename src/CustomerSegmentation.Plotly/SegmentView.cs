@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace CustomerSegmentation.Plotly;
@@ -101,7 +100,7 @@ internal sealed class SegmentView
     private static void AppendLine(StringBuilder text, string name, string value)
         => text.Append("<br>").Append(Encode(name)).Append(": ").Append(Encode(value));
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    private static string Encode(string value) => PlotlyText.Literal(value);
 
     private static double[] Round(double[] values) => values.Select(v => Math.Round(v, 4)).ToArray();
 }

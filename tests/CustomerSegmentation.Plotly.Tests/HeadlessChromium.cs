@@ -8,7 +8,8 @@ namespace CustomerSegmentation.Plotly.Tests;
 /// <summary>
 /// Opens a page in headless Chromium with no network and reports what plotly.js drew. A copy of the page gets a small
 /// test-only script that records script errors and, once every plot has been drawn, writes a JSON verdict into the
-/// DOM, which <c>--dump-dom</c> prints.
+/// DOM, which <c>--dump-dom</c> prints: what each plot drew, the script errors, the document title, whether any
+/// payload set <c>window.__pwned</c>, the number of img and (non-test) script elements, and the text plotly drew.
 /// </summary>
 internal static partial class HeadlessChromium
 {
@@ -76,14 +77,14 @@ internal static partial class HeadlessChromium
     private static string Instrument(string html, int expectedPlots)
     {
         const string recorder = """
-            <script>
+            <script data-test>
             window.__errors = [];
             window.addEventListener('error', function (e) { window.__errors.push(String(e.message || e)); });
             window.addEventListener('unhandledrejection', function (e) { window.__errors.push('unhandled rejection: ' + String(e.reason)); });
             </script>
             """;
         string verdict = """
-            <script>
+            <script data-test>
             (function () {
               var started = Date.now();
               function describe(gd) {
@@ -105,7 +106,12 @@ internal static partial class HeadlessChromium
                 var plots = Array.prototype.slice.call(document.querySelectorAll('.js-plotly-plot'));
                 var pre = document.createElement('pre');
                 pre.id = 'verdict';
-                pre.textContent = JSON.stringify({ timedOut: timedOut, errors: window.__errors, plots: plots.map(describe) });
+                var text = Array.prototype.map.call(document.querySelectorAll('.js-plotly-plot text'), function (t) { return t.textContent; }).join('\n');
+                pre.textContent = JSON.stringify({
+                  timedOut: timedOut, errors: window.__errors, plots: plots.map(describe),
+                  title: document.title, pwned: !!window.__pwned, images: document.querySelectorAll('img').length,
+                  scripts: document.querySelectorAll('script:not([data-test])').length, text: text
+                });
                 document.body.appendChild(pre);
               }
               function poll() {

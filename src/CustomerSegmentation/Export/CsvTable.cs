@@ -6,24 +6,49 @@ namespace CustomerSegmentation.Export;
 /// <summary>
 /// Writes a CSV table the one way every export does: CsvHelper with the invariant culture (comma separated, RFC 4180
 /// quoting and line ends), a header row, then the rows as already formatted text (see <see cref="ExportText"/>).
-/// The writer is flushed and left open.
+/// Text cells that would start a spreadsheet formula are neutralised unless <see cref="CsvExportOptions.NeutraliseFormulas"/>
+/// is off; the header is text, and each column is text or a number the library wrote. The writer is flushed and left open.
 /// </summary>
 internal static class CsvTable
 {
-    /// <summary>Writes <paramref name="header"/> and then every row of <paramref name="rows"/>.</summary>
-    public static void Write(TextWriter writer, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    /// <summary>
+    /// Writes <paramref name="header"/> and then every row of <paramref name="rows"/>; <paramref name="isNumber"/> says
+    /// for each column index whether its cells are numbers the library wrote (never neutralised).
+    /// </summary>
+    public static void Write(
+        TextWriter writer, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows, Func<int, bool> isNumber, CsvExportOptions? options)
     {
+        bool neutralise = (options ?? CsvExportOptions.Default).NeutraliseFormulas;
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (IEnumerable<string> row in rows.Prepend(header))
+        WriteRow(csv, header, _ => false, neutralise);
+        foreach (IEnumerable<string> row in rows)
         {
-            foreach (string field in row)
+            WriteRow(csv, row, isNumber, neutralise);
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>True when a spreadsheet would read <paramref name="text"/> as a formula (OWASP's list of first characters).</summary>
+    internal static bool StartsFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static void WriteRow(CsvWriter csv, IEnumerable<string> row, Func<int, bool> isNumber, bool neutralise)
+    {
+        int column = 0;
+        foreach (string field in row)
+        {
+            if (neutralise && !isNumber(column) && StartsFormula(field))
+            {
+                csv.WriteField("'" + field, shouldQuote: true);
+            }
+            else
             {
                 csv.WriteField(field);
             }
 
-            csv.NextRecord();
+            column++;
         }
 
-        csv.Flush();
+        csv.NextRecord();
     }
 }

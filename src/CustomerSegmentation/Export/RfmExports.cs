@@ -23,9 +23,10 @@ public static class RfmExports
     /// <param name="result">The RFM analysis.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
     /// <param name="tiers">The spend tiers assigned from the same result, or null to leave the Tier column out.</param>
+    /// <param name="options">How text cells are written (formulas neutralised by default); <see cref="CsvExportOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="tiers"/> does not list the customers of <paramref name="result"/> in its order.</exception>
-    public static void WriteCustomersCsv(this RfmResult result, TextWriter writer, SpendTierAssignment? tiers = null)
+    public static void WriteCustomersCsv(this RfmResult result, TextWriter writer, SpendTierAssignment? tiers = null, CsvExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -45,18 +46,19 @@ public static class RfmExports
             ];
             return tiers is null ? row : [.. row, tiers.Tiers[i]];
         });
-        CsvTable.Write(writer, tiers is null ? CustomerHeader : [.. CustomerHeader, "Tier"], rows);
+        CsvTable.Write(writer, tiers is null ? CustomerHeader : [.. CustomerHeader, "Tier"], rows, c => c is >= 1 and <= 11, options);
     }
 
     /// <summary>Writes the segment summaries as CSV: Segment, Customers, Share (0..1), TotalMonetary, MeanRecency, MeanFrequency, MeanMonetary.</summary>
     /// <param name="result">The RFM analysis; all ten segments are written, empty ones with zero counts.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
+    /// <param name="options">How text cells are written (formulas neutralised by default); <see cref="CsvExportOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteSegmentsCsv(this RfmResult result, TextWriter writer)
+    public static void WriteSegmentsCsv(this RfmResult result, TextWriter writer, CsvExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
-        CsvTable.Write(writer, SegmentHeader, SegmentRows(result, Fraction));
+        CsvTable.Write(writer, SegmentHeader, SegmentRows(result, Fraction), c => c != 0, options);
     }
 
     /// <summary>The segment summaries as an indented JSON array (camelCase properties, the segment as its enum name plus its display name).</summary>
@@ -82,12 +84,13 @@ public static class RfmExports
     /// <summary>Writes the tier summaries as CSV: Tier, LowerBound, UpperBound (empty for the top tier), Customers, Share (0..1), TotalMonetary, TotalAnnualisedSpend.</summary>
     /// <param name="tiers">The spend tiers assigned to the customers of an RFM analysis.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
+    /// <param name="options">How text cells are written (formulas neutralised by default); <see cref="CsvExportOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tiers"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteTiersCsv(this SpendTierAssignment tiers, TextWriter writer)
+    public static void WriteTiersCsv(this SpendTierAssignment tiers, TextWriter writer, CsvExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(tiers);
         ArgumentNullException.ThrowIfNull(writer);
-        CsvTable.Write(writer, TierHeader, TierRows(tiers, Fraction));
+        CsvTable.Write(writer, TierHeader, TierRows(tiers, Fraction), c => c != 0, options);
     }
 
     /// <summary>The tier summaries as an indented JSON array (camelCase properties; null upper bound for the top tier).</summary>

@@ -19,8 +19,9 @@ public static class SegmentationExports
     /// </summary>
     /// <param name="result">The segmentation.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
+    /// <param name="options">How text cells are written (formulas neutralised by default); <see cref="CsvExportOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteAssignmentsCsv(this SegmentationResult result, TextWriter writer)
+    public static void WriteAssignmentsCsv(this SegmentationResult result, TextWriter writer, CsvExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -36,7 +37,9 @@ public static class SegmentationExports
             assignment.Label,
             ExportText.Number(assignment.DistanceToCentre),
         ]);
-        CsvTable.Write(writer, header, rows);
+        int d = features.FeatureCount;
+        int segment = 1 + d + customers.Attributes.Count;
+        CsvTable.Write(writer, header, rows, c => (c >= 1 && c <= d) || c == segment || c == segment + 2, options);
     }
 
     /// <summary>
@@ -45,8 +48,9 @@ public static class SegmentationExports
     /// </summary>
     /// <param name="result">The segmentation.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
+    /// <param name="options">How text cells are written (formulas neutralised by default); <see cref="CsvExportOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteProfilesCsv(this SegmentationResult result, TextWriter writer)
+    public static void WriteProfilesCsv(this SegmentationResult result, TextWriter writer, CsvExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -57,17 +61,21 @@ public static class SegmentationExports
             .. result.Customers.Features.FeatureNames.SelectMany(f => Statistics.Select(s => $"{f} {s}")),
             .. categories.Select(c => $"{c.Column}: {c.Value}"),
         ];
-        IEnumerable<string[]> rows = result.Profiles.Select(p => (string[])
-        [
-            ExportText.Number(p.Id),
-            p.Label,
-            ExportText.Number(p.Size),
-            ExportText.Number(p.Share),
-            .. p.Features.SelectMany(f => new[] { f.Centre, f.Mean, f.Median, f.StandardDeviation, f.Min, f.LowerQuartile, f.UpperQuartile, f.Max, f.ZScore })
-                .Select(ExportText.Number),
-            .. categories.Select(c => ExportText.Number(p.Categories[c.Column].FirstOrDefault(s => s.Value == c.Value)?.Share ?? 0)),
-        ]);
-        CsvTable.Write(writer, header, rows);
+        IEnumerable<string[]> rows = result.Profiles.Select(p =>
+        {
+            Dictionary<(string Column, string Value), double> shares = Shares(p);
+            return (string[])
+            [
+                ExportText.Number(p.Id),
+                p.Label,
+                ExportText.Number(p.Size),
+                ExportText.Number(p.Share),
+                .. p.Features.SelectMany(f => new[] { f.Centre, f.Mean, f.Median, f.StandardDeviation, f.Min, f.LowerQuartile, f.UpperQuartile, f.Max, f.ZScore })
+                    .Select(ExportText.Number),
+                .. categories.Select(c => ExportText.Number(shares.GetValueOrDefault(c))),
+            ];
+        });
+        CsvTable.Write(writer, header, rows, c => c != 1, options);
     }
 
     /// <summary>
@@ -121,6 +129,21 @@ public static class SegmentationExports
     {
         ProfileTable table = ProfileTable.Of(result);
         return MarkdownTable.Write(table.Headers, table.Rows.Select(row => (IReadOnlyList<string>)row));
+    }
+
+    /// <summary>The share of each (column, value) in a segment; the first entry wins should a value be listed twice.</summary>
+    private static Dictionary<(string Column, string Value), double> Shares(SegmentProfile profile)
+    {
+        var shares = new Dictionary<(string Column, string Value), double>();
+        foreach ((string column, System.Collections.Immutable.ImmutableArray<CategoryShare> values) in profile.Categories)
+        {
+            foreach (CategoryShare share in values)
+            {
+                shares.TryAdd((column, share.Value), share.Share);
+            }
+        }
+
+        return shares;
     }
 
     private static (string Column, string Value)[] CategoryColumns(SegmentationResult result)

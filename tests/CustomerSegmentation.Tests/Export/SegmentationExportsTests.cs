@@ -55,6 +55,37 @@ public sealed class SegmentationExportsTests
     }
 
     [Fact]
+    public void The_profiles_csv_gives_every_one_of_many_distinct_category_values_its_share_in_its_segment()
+    {
+        const int n = 3000;
+        var random = new Random(5);
+        FeatureMatrix features = FeatureMatrix.FromRows(
+            [.. Enumerable.Range(0, n).Select(i => new double[] { (i % 3) * 50 + random.NextDouble(), random.NextDouble() })], ["Age", "Income"]);
+        string[] codes = [.. Enumerable.Range(0, n).Select(i => $"code{i:D5}")];
+        var table = CustomerTable.FromFeatures(features, attributes: new Dictionary<string, IReadOnlyList<string>> { ["Code"] = codes });
+        SegmentationResult result = SegmentationPipeline.FromTable(table).WithK(3).WithSeed(1).Run();
+
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        result.WriteProfilesCsv(writer);
+        string[][] rows = [.. writer.ToString().TrimEnd().Split("\r\n").Select(line => line.Split(','))];
+
+        string[] header = rows[0];
+        int first = Array.IndexOf(header, "Code: code00000");
+        Assert.Equal(n, header.Length - first);
+        Assert.Equal(codes.Select(c => "Code: " + c), header[first..]); // ordinal order, every value once
+        for (int i = 0; i < n; i++)
+        {
+            int segment = result.Assignments[i].Segment;
+            double expected = 1.0 / result.Profiles[segment - 1].Size;
+            for (int s = 1; s <= result.K; s++)
+            {
+                double share = double.Parse(rows[s][first + i], CultureInfo.InvariantCulture);
+                Assert.Equal(s == segment ? expected : 0, share);
+            }
+        }
+    }
+
+    [Fact]
     public void Every_export_numbers_the_segments_1_to_K()
     {
         SegmentationResult result = TwoSegments();
