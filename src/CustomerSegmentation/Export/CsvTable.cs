@@ -11,18 +11,34 @@ namespace CustomerSegmentation.Export;
 /// </summary>
 internal static class CsvTable
 {
+    /// <summary>Rows written between two looks at the cancellation token.</summary>
+    private const int RowsPerCancellationCheck = 4096;
+
     /// <summary>
     /// Writes <paramref name="header"/> and then every row of <paramref name="rows"/>; <paramref name="isNumber"/> says
-    /// for each column index whether its cells are numbers the library wrote (never neutralised).
+    /// for each column index whether its cells are numbers the library wrote (never neutralised). A cancelled token
+    /// stops the writing before the header and then every <see cref="RowsPerCancellationCheck"/> rows.
     /// </summary>
     public static void Write(
-        TextWriter writer, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows, Func<int, bool> isNumber, CsvExportOptions? options)
+        TextWriter writer,
+        IEnumerable<string> header,
+        IEnumerable<IEnumerable<string>> rows,
+        Func<int, bool> isNumber,
+        CsvExportOptions? options,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         bool neutralise = (options ?? CsvExportOptions.Default).NeutraliseFormulas;
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         WriteRow(csv, header, _ => false, neutralise);
+        int written = 0;
         foreach (IEnumerable<string> row in rows)
         {
+            if (++written % RowsPerCancellationCheck == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             WriteRow(csv, row, isNumber, neutralise);
         }
 

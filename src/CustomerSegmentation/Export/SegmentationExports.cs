@@ -20,8 +20,10 @@ public static class SegmentationExports
     /// <param name="result">The segmentation.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
     /// <param name="options">How text cells are written (formulas neutralised by default); <see cref="CsvExportOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Checked before anything is written and every 4,096 customers.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteAssignmentsCsv(this SegmentationResult result, TextWriter writer, CsvExportOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; what was written so far stays in <paramref name="writer"/>.</exception>
+    public static void WriteAssignmentsCsv(this SegmentationResult result, TextWriter writer, CsvExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -39,7 +41,7 @@ public static class SegmentationExports
         ]);
         int d = features.FeatureCount;
         int segment = 1 + d + customers.Attributes.Count;
-        CsvTable.Write(writer, header, rows, c => (c >= 1 && c <= d) || c == segment || c == segment + 2, options);
+        CsvTable.Write(writer, header, rows, c => (c >= 1 && c <= d) || c == segment || c == segment + 2, options, cancellationToken);
     }
 
     /// <summary>
