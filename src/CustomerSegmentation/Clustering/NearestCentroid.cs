@@ -83,7 +83,39 @@ internal sealed class NearestCentroid : IClusteringModel
     {
         ArgumentNullException.ThrowIfNull(data);
         ClusteringResult.RequireFeatures(data, FeatureNames, nameof(data));
-
+        ClusteringChecks.DistancesFitFloat32(FeatureNames, Spans(data), maxWeight: 1);
         return new KMeansInput(data, Offset, MaxDegreeOfParallelism, Width);
+    }
+
+    /// <summary>
+    /// For each feature, the width of the interval holding every row to predict and every centre: the largest
+    /// distance along that feature the kernel can meet, so that new rows far outside the fitted range are refused
+    /// rather than all found "nearest" to the first centre once their float32 distances overflow. One pass per column.
+    /// </summary>
+    private double[] Spans(FeatureMatrix data)
+    {
+        int features = FeatureNames.Length;
+        var spans = new double[features];
+        for (int j = 0; j < features; j++)
+        {
+            ReadOnlySpan<float> column = data.Column(j);
+            float low = float.PositiveInfinity, high = float.NegativeInfinity;
+            foreach (float value in column)
+            {
+                low = MathF.Min(low, value);
+                high = MathF.Max(high, value);
+            }
+
+            double min = low, max = high;
+            for (int k = 0; k < K; k++)
+            {
+                min = Math.Min(min, _centres[(k * features) + j]);
+                max = Math.Max(max, _centres[(k * features) + j]);
+            }
+
+            spans[j] = max - min;
+        }
+
+        return spans;
     }
 }

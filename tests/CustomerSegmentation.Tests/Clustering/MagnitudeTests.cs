@@ -80,4 +80,22 @@ public sealed class MagnitudeTests
         SegmentationResult pipeline = SegmentationPipeline.FromMatrix(TwoGroups(magnitude)).WithoutScaling().WithK(2).WithSeed(3).Run();
         Assert.Equal([500, 500], pipeline.Profiles.Select(p => p.Size).Order().ToArray());
     }
+
+    [Theory]
+    [MemberData(nameof(Overflowing))]
+    public void Predicting_new_rows_far_beyond_the_fitted_range_is_refused_not_sent_to_the_first_centre(double magnitude)
+    {
+        FeatureMatrix fitted = TwoGroups(1e3);
+        ClusteringResult result = new KMeansClusterer(new KMeansOptions { K = 2, Seed = 1 }).Fit(fitted);
+        SegmentationModel model = SegmentationPipeline.FromMatrix(fitted).WithoutScaling().WithK(2).Run().Model;
+        FeatureMatrix far = FeatureMatrix.FromRows([[magnitude, 1], [-magnitude, 2]], ["amount", "visits"]);
+
+        var direct = Assert.Throws<ArgumentException>(() => result.Predict(far));
+        var throughModel = Assert.Throws<ArgumentException>(() => model.PredictSegments(far));
+        var oneCustomer = Assert.Throws<ArgumentException>(() => model.PredictSegment([magnitude, 1]));
+
+        Assert.All(new[] { direct, throughModel, oneCustomer }, e => Assert.Contains("'amount'", e.Message));
+        Assert.Contains("float32", direct.Message);
+        Assert.Equal(result.Labels.ToArray(), result.Predict(fitted));
+    }
 }
