@@ -216,8 +216,17 @@ public sealed class SegmentationPipelineTests
 
     private sealed record Shopper(string Id, double Age, double Income);
 
+    /// <summary>Calls <paramref name="report"/> on the reporting thread, one report at a time (the sweep reports from several threads).</summary>
     private sealed class Synchronous(Action<SegmentationProgress> report) : IProgress<SegmentationProgress>
     {
-        public void Report(SegmentationProgress value) => report(value);
+        private readonly Lock _gate = new();
+
+        public void Report(SegmentationProgress value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 }
