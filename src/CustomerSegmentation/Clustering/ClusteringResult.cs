@@ -38,69 +38,27 @@ public sealed class ClusteringResult
         int iterations = 0,
         bool converged = true,
         IEnumerable<string>? warnings = null)
+        : this(Checked(data, model, labels, inertia, iterations), iterations, converged, warnings is null ? [] : [.. warnings])
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
-        CheckModel(data, model);
-        int k = model.K;
-        if (labels.Count != data.RowCount)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"There are {labels.Count} labels for {data.RowCount} rows; give one label per fitted row."),
-                nameof(labels));
-        }
-
-        var copy = new int[labels.Count];
-        var sizes = new int[k];
-        for (int i = 0; i < copy.Length; i++)
-        {
-            int label = labels[i];
-            if (label < 0 || label >= k)
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Row {i} has label {label}, outside 0..{k - 1} for K = {k}."), nameof(labels));
-            }
-
-            copy[i] = label;
-            sizes[label]++;
-        }
-
-        double cost = inertia ?? SumOfSquares(data, model.Centroids, copy);
-        if (!double.IsFinite(cost) || cost < 0)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The inertia is {cost}; it must be finite and non-negative."), nameof(inertia));
-        }
-
-        Model = model;
-        Labels = ImmutableCollectionsMarshal.AsImmutableArray(copy);
-        ClusterSizes = ImmutableCollectionsMarshal.AsImmutableArray(sizes);
-        Inertia = cost;
-        Iterations = iterations;
-        Converged = converged;
-        Warnings = warnings is null ? [] : [.. warnings];
     }
 
-    /// <summary>The result of one of the library's own fits: the labels are taken over without a copy or a check.</summary>
-    private ClusteringResult(IClusteringModel model, int[] labels, int[] sizes, double inertia, int iterations, bool converged, ImmutableArray<string> warnings)
+    private ClusteringResult(Fit fit, int iterations, bool converged, ImmutableArray<string> warnings)
     {
-        Model = model;
-        Labels = ImmutableCollectionsMarshal.AsImmutableArray(labels);
-        ClusterSizes = ImmutableCollectionsMarshal.AsImmutableArray(sizes);
-        Inertia = inertia;
+        Model = fit.Model;
+        Labels = ImmutableCollectionsMarshal.AsImmutableArray(fit.Labels);
+        ClusterSizes = ImmutableCollectionsMarshal.AsImmutableArray(fit.Sizes);
+        Inertia = fit.Inertia;
         Iterations = iterations;
         Converged = converged;
         Warnings = warnings;
     }
 
     /// <summary>
-    /// A result that owns <paramref name="labels"/> (no copy: a 10M-row fit keeps one label array), for fits whose
-    /// labels are known to lie in 0..K - 1, one per row of the model's data.
+    /// A result that owns <paramref name="labels"/> (no copy and no check: a 10M-row fit keeps one label array), for
+    /// the library's own fits, whose labels lie in 0..K - 1, one per row of the model's data.
     /// </summary>
     internal static ClusteringResult Owning(IClusteringModel model, int[] labels, int[] sizes, double inertia, int iterations, bool converged, IEnumerable<string> warnings)
-        => new(model, labels, sizes, inertia, iterations, converged, [.. warnings]);
+        => new(new Fit(model, labels, sizes, inertia), iterations, converged, [.. warnings]);
 
     /// <summary>The fitted model: it predicts new rows and keeps the centroids.</summary>
     public IClusteringModel Model { get; }
@@ -194,6 +152,47 @@ public sealed class ClusteringResult
         return distances;
     }
 
+    /// <summary>Validates a fit given by any clusterer and copies its labels, counting the rows of each cluster.</summary>
+    private static Fit Checked(FeatureMatrix data, IClusteringModel model, IReadOnlyList<int> labels, double? inertia, int iterations)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        CheckModel(data, model);
+        int k = model.K;
+        if (labels.Count != data.RowCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"There are {labels.Count} labels for {data.RowCount} rows; give one label per fitted row."),
+                nameof(labels));
+        }
+
+        var copy = new int[labels.Count];
+        var sizes = new int[k];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            int label = labels[i];
+            if (label < 0 || label >= k)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Row {i} has label {label}, outside 0..{k - 1} for K = {k}."), nameof(labels));
+            }
+
+            copy[i] = label;
+            sizes[label]++;
+        }
+
+        double cost = inertia ?? SumOfSquares(data, model.Centroids, copy);
+        if (!double.IsFinite(cost) || cost < 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The inertia is {cost}; it must be finite and non-negative."), nameof(inertia));
+        }
+
+        return new Fit(model, copy, sizes, cost);
+    }
+
     /// <summary>Rejects data whose feature names differ from <paramref name="names"/> (case-insensitive, in order).</summary>
     /// <exception cref="ArgumentException">The names differ; the message lists both.</exception>
     internal static void RequireFeatures(FeatureMatrix data, ImmutableArray<string> names, string parameter)
@@ -233,4 +232,7 @@ public sealed class ClusteringResult
 
         return sum;
     }
+
+    /// <summary>The checked parts of a fit: the model, one label per row, the rows per cluster and the cost.</summary>
+    private readonly record struct Fit(IClusteringModel Model, int[] Labels, int[] Sizes, double Inertia);
 }

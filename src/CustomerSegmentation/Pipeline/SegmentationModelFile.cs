@@ -11,16 +11,16 @@ namespace CustomerSegmentation.Pipeline;
 /// <param name="Clustering">The clustering model: its "kind" and that kind's parameters.</param>
 /// <param name="Segments">The segments and the cluster each one is.</param>
 internal sealed record SegmentationModelFile(
-    string? Format,
+    string Format,
     int Version,
-    string[]? Features,
-    ScalingFile? Scaling,
+    string[] Features,
+    ScalingFile Scaling,
     JsonObject? KSelection,
-    JsonObject? Clustering,
-    SegmentFile[]? Segments);
+    JsonObject Clustering,
+    SegmentFile[] Segments);
 
 /// <summary>A fitted scaling: its method's name and each feature's offset and scale.</summary>
-internal sealed record ScalingFile(string? Method, double[]? Offsets, double[]? Scales, string[]? ZeroVarianceFeatures);
+internal sealed record ScalingFile(string Method, double[] Offsets, double[] Scales, string[] ZeroVarianceFeatures);
 
 /// <summary>A segment: its number, its cluster in the model, its label and its centre in original units.</summary>
-internal sealed record SegmentFile(int Id, int Cluster, string? Label, double[]? Centre);
+internal sealed record SegmentFile(int Id, int Cluster, string Label, double[] Centre);
