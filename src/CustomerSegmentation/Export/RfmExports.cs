@@ -7,7 +7,7 @@ namespace CustomerSegmentation.Export;
 /// the spend tier summaries of a <see cref="SpendTierAssignment"/> as CSV, JSON (camelCase, enums as names) and
 /// Markdown tables with aligned columns. Text uses the invariant culture; dates are ISO 8601.
 /// </summary>
-public static class RfmExports
+public static partial class RfmExports
 {
     private static readonly string[] CustomerHeader =
         ["CustomerId", "Recency", "Frequency", "Monetary", "FirstPurchase", "LastPurchase", "TenureDays", "AverageOrderValue", "AnnualisedSpend", "R", "F", "M", "Cell", "Segment"];

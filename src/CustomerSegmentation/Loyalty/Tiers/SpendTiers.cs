@@ -111,6 +111,38 @@ public sealed class SpendTiers
         return Tiers[0];
     }
 
+    /// <summary>
+    /// Each customer's net spend and earned tier in every window of <paramref name="windows"/> (calendar years or rolling
+    /// twelve months), the tier held through the following window, and the movements between consecutive windows.
+    /// </summary>
+    /// <param name="transactions">The purchases and refunds (negative amounts), in any order; those outside the windows are ignored.</param>
+    /// <param name="windows">The consecutive windows, e.g. <see cref="SpendWindows.CalendarYears"/>.</param>
+    /// <param name="cancellationToken">Checked before any transaction is read and every 4,096 transactions.</param>
+    /// <returns>The history; see <see cref="SpendTierHistory"/> for the rules.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or <paramref name="windows"/> is null.</exception>
+    /// <exception cref="ArgumentException">There are no transactions; a customer id is blank; no transaction falls in the
+    /// windows (the message gives the windows and the transactions' dates); or a customer's spend in a window overflows decimal.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public SpendTierHistory History(IReadOnlyList<Transaction> transactions, SpendWindows windows, CancellationToken cancellationToken = default)
+        => SpendTierHistory.Compute(this, transactions, windows, cancellationToken);
+
+    /// <summary>The spend tier history of the transactions kept from a file; see <see cref="History(IReadOnlyList{Transaction}, SpendWindows, CancellationToken)"/>.</summary>
+    /// <param name="transactions">The transactions read by <see cref="TransactionCsv"/>.</param>
+    /// <param name="windows">The consecutive windows, e.g. <see cref="SpendWindows.CalendarYears"/>.</param>
+    /// <param name="cancellationToken">Checked before any transaction is read and every 4,096 transactions.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or <paramref name="windows"/> is null.</exception>
+    /// <exception cref="ArgumentException">See <see cref="History(IReadOnlyList{Transaction}, SpendWindows, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public SpendTierHistory History(TransactionSet transactions, SpendWindows windows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        return History(transactions.Transactions, windows, cancellationToken);
+    }
+
+    /// <summary>0 for no tier (null), otherwise 1 + the tier's place, lowest first.</summary>
+    internal int RankOf(SpendTier? tier) => tier is null ? 0 : Tiers.IndexOf(tier) + 1;
+
     /// <summary>Puts every customer of <paramref name="result"/> in a tier by <see cref="RfmRecord.AnnualisedSpend"/> and summarises each tier.</summary>
     /// <param name="result">The RFM analysis whose customers are tiered.</param>
     /// <returns>Each customer's tier and a summary per tier.</returns>
