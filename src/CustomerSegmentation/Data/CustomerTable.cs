@@ -15,6 +15,7 @@ public sealed class CustomerTable
 {
     private readonly int[]? _rowNumbers;
     private string[]? _ids;
+    private FrozenDictionary<string, FeatureWording> _wordings = FrozenDictionary<string, FeatureWording>.Empty;
 
     internal CustomerTable(
         FeatureMatrix features,
@@ -70,6 +71,44 @@ public sealed class CustomerTable
     /// <summary>The number of data rows read: the rows kept plus the rows skipped.</summary>
     public int RowsRead { get; }
 
+    /// <summary>
+    /// The features that have their own words for high and low segments (<see cref="WithFeatureWording"/>), keyed by
+    /// feature name (case-insensitive lookup); a feature without an entry is labelled "High &lt;feature&gt;" / "Low &lt;feature&gt;".
+    /// </summary>
+    public IReadOnlyDictionary<string, FeatureWording> FeatureWordings => _wordings;
+
+    /// <summary>
+    /// A copy of this table in which segments high or low on <paramref name="feature"/> are labelled with the feature's
+    /// own words, e.g. "Lapsed" / "Recent" for days since the last purchase; it replaces any earlier wording of the feature.
+    /// The copy shares the data; the words go with the table through the pipeline (also when it picks some of the features).
+    /// </summary>
+    /// <param name="feature">The feature's name (case-insensitive).</param>
+    /// <param name="wording">The words for high and low.</param>
+    /// <returns>The new table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="feature"/> or <paramref name="wording"/> is null.</exception>
+    /// <exception cref="ArgumentException">No feature has that name; the message lists the features.</exception>
+    public CustomerTable WithFeatureWording(string feature, FeatureWording wording)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(wording);
+        string? name = Features.FeatureNames.FirstOrDefault(n => string.Equals(n, feature.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            throw new ArgumentException(
+                $"No feature is named '{feature}', so it cannot be given words. The features are: {string.Join(", ", Features.FeatureNames.Select(n => $"'{n}'"))}.",
+                nameof(feature));
+        }
+
+        var wordings = new Dictionary<string, FeatureWording>(_wordings, StringComparer.OrdinalIgnoreCase) { [name] = wording };
+        return WithWordings(wordings);
+    }
+
+    /// <summary>This table with the wordings of <paramref name="source"/> for the features the two share.</summary>
+    internal CustomerTable WithWordingsOf(CustomerTable source)
+        => source._wordings.Count == 0
+            ? this
+            : WithWordings(source._wordings.Where(p => Features.FeatureNames.Contains(p.Key, StringComparer.OrdinalIgnoreCase)));
+
     /// <summary>Builds a table from customers already held in memory.</summary>
     /// <param name="features">The numeric features, one row per customer.</param>
     /// <param name="ids">One id per row, or null to number the rows from 1.</param>
@@ -114,7 +153,17 @@ public sealed class CustomerTable
             attributes.Add(pair.Key, Pick(pair.Value, rows));
         }
 
-        return new CustomerTable(features, Pick(Ids, rows), attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), SkippedRowsReport.None, rows.Length);
+        return new CustomerTable(features, Pick(Ids, rows), attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), SkippedRowsReport.None, rows.Length)
+        {
+            _wordings = _wordings,
+        };
+    }
+
+    private CustomerTable WithWordings(IEnumerable<KeyValuePair<string, FeatureWording>> wordings)
+    {
+        var copy = (CustomerTable)MemberwiseClone();
+        copy._wordings = wordings.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return copy;
     }
 
     private static ImmutableArray<string> RowNumbers(int count)

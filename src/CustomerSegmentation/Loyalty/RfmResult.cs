@@ -71,7 +71,9 @@ public sealed class RfmResult
     /// days, Monetary in currency) and the attributes "RFM segment" and "RFM cell", plus "Spend tier" when
     /// <paramref name="tiers"/> is given. Cluster it with <see cref="ToSegmentationPipeline"/>, which
     /// takes signed logs and standardises (<see cref="Scaling.FeatureScaling.LogStandard"/>) so that the long right
-    /// tails of RFM do not let a few big spenders dominate, while profiles stay in original units.
+    /// tails of RFM do not let a few big spenders dominate, while profiles stay in original units. The features carry
+    /// their own words (<see cref="CustomerTable.FeatureWordings"/>), so segment labels read "Lapsed" / "Recent" (many /
+    /// few days since the last purchase), "Frequent" / "Rare" and "High spend" / "Low spend".
     /// </summary>
     /// <param name="tiers">Each customer's spend tier, from <see cref="SpendTiers.Assign"/> on this result; optional.</param>
     /// <exception cref="ArgumentException"><paramref name="tiers"/> is for other customers.</exception>
@@ -103,7 +105,10 @@ public sealed class RfmResult
             attributes["Spend tier"] = tiers.Tiers;
         }
 
-        return CustomerTable.FromFeatures(FeatureMatrix.FromColumns(columns, FeatureNames), CustomerIds, attributes);
+        return CustomerTable.FromFeatures(FeatureMatrix.FromColumns(columns, FeatureNames), CustomerIds, attributes)
+            .WithFeatureWording("Recency", new FeatureWording(high: "Lapsed", low: "Recent"))
+            .WithFeatureWording("Frequency", new FeatureWording(high: "Frequent", low: "Rare"))
+            .WithFeatureWording("Monetary", new FeatureWording(high: "High spend", low: "Low spend"));
     }
 
     /// <summary>One summary per segment, all ten segments in the order of <see cref="RfmSegment"/> (empty ones with zero counts).</summary>

@@ -99,7 +99,8 @@ internal abstract class CustomerSource
             return CustomerTable.FromFeatures(
                 chosen,
                 table.Ids,
-                kept.ToDictionary(a => a, a => (IReadOnlyList<string>)table.Attributes[a], StringComparer.OrdinalIgnoreCase));
+                kept.ToDictionary(a => a, a => (IReadOnlyList<string>)table.Attributes[a], StringComparer.OrdinalIgnoreCase))
+                .WithWordingsOf(table);
         }
     }
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Profiling;
 
 /// <summary>
 /// Writes readable segment labels from z-scores: the two features whose segment mean sits farthest from the population
 /// (at least <see cref="Threshold"/> standard deviations), read in column order, become "High income · Low spending". Labels are made unique
-/// by adding further features and, as a last resort, the segment number.
+/// by adding further features and, as a last resort, the segment number. A feature with its own words
+/// (<see cref="FeatureWording"/>, e.g. "Lapsed" / "Recent") reads with them instead of "High ..." / "Low ...".
 /// </summary>
 internal static class SegmentLabels
 {
@@ -19,10 +21,10 @@ internal static class SegmentLabels
         "annual", "yearly", "monthly", "score", "total", "amount", "value", "level", "index", "rate", "count", "number", "of",
     };
 
-    /// <summary>Labels for segments given each segment's z-score per feature (NaN for an empty segment).</summary>
-    public static string[] Create(IReadOnlyList<string> featureNames, IReadOnlyList<double[]> zScores, IReadOnlyList<int> segmentIds)
+    /// <summary>Labels for segments given each segment's z-score per feature (NaN for an empty segment) and each feature's own words, if any.</summary>
+    public static string[] Create(IReadOnlyList<string> featureNames, IReadOnlyList<double[]> zScores, IReadOnlyList<int> segmentIds, IReadOnlyList<FeatureWording?>? wordings = null)
     {
-        string[] words = featureNames.Select(ShortName).ToArray();
+        FeatureWords[] words = [.. featureNames.Select((f, j) => new FeatureWords(ShortName(f), wordings?[j]))];
         var labels = new string[zScores.Count];
         var depth = Enumerable.Repeat(MostWords, zScores.Count).ToArray();
         for (int round = 0; round <= featureNames.Count; round++)
@@ -62,7 +64,7 @@ internal static class SegmentLabels
         return name.Length == 0 ? feature.Trim().ToLowerInvariant() : name.ToLowerInvariant();
     }
 
-    private static string Describe(string[] words, double[] z, int depth)
+    private static string Describe(FeatureWords[] words, double[] z, int depth)
     {
         if (z.Any(double.IsNaN))
         {
@@ -81,11 +83,17 @@ internal static class SegmentLabels
         return chosen.Count == 0 ? "Average customers" : string.Join(" · ", chosen.Order().Select(j => Word(words[j], z[j])));
     }
 
-    private static string Word(string name, double z)
+    private static string Word(FeatureWords words, double z)
     {
+        string name = words.Name;
         if (Math.Abs(z) < Threshold)
         {
             return $"Average {name}";
+        }
+
+        if (words.Own is { } own)
+        {
+            return z > 0 ? own.High : own.Low;
         }
 
         if (name == "age")
@@ -95,4 +103,7 @@ internal static class SegmentLabels
 
         return z > 0 ? $"High {name}" : $"Low {name}";
     }
+
+    /// <summary>A feature's short name and, when it has them, its own words for high and low.</summary>
+    private readonly record struct FeatureWords(string Name, FeatureWording? Own);
 }

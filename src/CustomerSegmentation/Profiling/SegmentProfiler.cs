@@ -56,7 +56,8 @@ internal static class SegmentProfiler
             zScores[s] = features[s].Select(f => f.ZScore).ToArray();
         }
 
-        string[] names = SegmentLabels.Create(data.FeatureNames, zScores, Enumerable.Range(1, k).ToArray());
+        FeatureWording?[] wordings = [.. data.FeatureNames.Select(f => customers.FeatureWordings.GetValueOrDefault(f))];
+        string[] names = SegmentLabels.Create(data.FeatureNames, zScores, Enumerable.Range(1, k).ToArray(), wordings);
         var profiles = ImmutableArray.CreateBuilder<SegmentProfile>(k);
         for (int s = 0; s < k; s++)
         {
