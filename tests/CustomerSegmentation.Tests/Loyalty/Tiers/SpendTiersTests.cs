@@ -1,6 +1,6 @@
 using CustomerSegmentation.Loyalty;
 
-namespace CustomerSegmentation.Tests.Loyalty;
+namespace CustomerSegmentation.Tests.Loyalty.Tiers;
 
 public sealed class SpendTiersTests
 {
