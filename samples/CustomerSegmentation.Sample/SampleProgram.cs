@@ -153,6 +153,7 @@ internal static class SampleProgram
         printer.Line(rfm.ToSegmentsMarkdown());
         printer.Line("Spend tiers (annualised spend):");
         printer.Line(tiers.ToTiersMarkdown());
+        PrintTierMovements(transactions, printer);
 
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
         SegmentationResult result = Segment(pipeline, options, printer);
@@ -165,6 +166,24 @@ internal static class SampleProgram
         Write(outputs, "tiers.md", w => w.Write(tiers.ToTiersMarkdown()));
         WriteOutputs(result, outputs, printer, "Customer loyalty segments (RFM)");
         return 0;
+    }
+
+    /// <summary>The tier movements between the last two complete calendar years the transactions cover, if they cover two.</summary>
+    private static void PrintTierMovements(TransactionSet transactions, Printer printer)
+    {
+        SpendWindows? years = SpendWindows.CompleteCalendarYears(
+            DateOnly.FromDateTime(transactions.Transactions.Min(t => t.Timestamp)), DateOnly.FromDateTime(transactions.Transactions.Max(t => t.Timestamp)));
+        if (years is not { Windows.Length: >= 2 })
+        {
+            printer.Line("Tier movements: the transactions cover fewer than two complete calendar years.");
+            return;
+        }
+
+        int last = years.Windows[^1].Start.Year;
+        TierMovements movements = SpendTiers.Default.History(transactions, SpendWindows.CalendarYears(last - 1, last)).Movements[0];
+        printer.Line($"Tier movements {movements.From} -> {movements.To} (tier earned by calendar-year spend, held through the next year):");
+        printer.Line(movements.ToTierMovementsMarkdown());
+        printer.Line(string.Join(", ", movements.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
     }
 
     private static SegmentationResult Segment(SegmentationPipeline pipeline, SampleOptions options, Printer printer)

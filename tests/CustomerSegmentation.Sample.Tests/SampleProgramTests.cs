@@ -178,6 +178,46 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void The_rfm_mode_prints_the_tier_movements_of_the_last_two_complete_years()
+    {
+        string path = Path.GetTempFileName();
+        using (var writer = new StreamWriter(path))
+        {
+            // Three years, with a purchase on the first and the last day so that all three are complete.
+            SyntheticTransactions.WriteCsv(
+                [
+                    new Loyalty.Transaction("C000001", new DateTime(2022, 1, 1, 9, 0, 0), 20m, "1"),
+                    .. SyntheticTransactions.Generate(300, 5, new DateOnly(2022, 1, 1), days: 1095),
+                    new Loyalty.Transaction("C000001", new DateTime(2024, 12, 31, 18, 0, 0), 20m, "2"),
+                ],
+                writer);
+        }
+
+        try
+        {
+            using SampleRun run = SampleRun.Of("rfm", "--transactions", path, "--order", "OrderId", "--k", "3");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Tier movements 2023 -> 2024 (tier earned by calendar-year spend, held through the next year):", run.Output);
+            Assert.Matches(@"\| 2023 \\ 2024 +\| No tier +\| Bronze +\| Silver +\| Gold +\| Platinum +\|", run.Output);
+            Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_rfm_mode_says_when_there_are_not_two_complete_years()
+    {
+        using SampleRun run = SampleRun.Of("rfm", "--k", "3");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Tier movements: the transactions cover fewer than two complete calendar years.", run.Output);
+    }
+
+    [Fact]
     public void The_rfm_mode_names_a_missing_transaction_column()
     {
         string path = Path.GetTempFileName();
