@@ -8,8 +8,9 @@ namespace CustomerSegmentation.Profiling;
 /// </summary>
 /// <remarks>
 /// Each bound is the midpoint between two adjacent distinct values of the training customers. <see cref="Text"/>
-/// writes a bound with the fewest decimals that still falls strictly between those two values, so the text sorts
-/// every training customer exactly as <see cref="Holds"/> does (69.5 stays 69.5; 0.12250001 reads 0.12).
+/// writes a bound to 7 significant digits when that still falls strictly between the two values next to it among all
+/// training customers, in full otherwise, so the text sorts every training customer exactly as <see cref="Holds"/>
+/// does (69.5 stays 69.5; the midpoint 0.12250000238 of two float32 values reads 0.1225).
 /// </remarks>
 public sealed class RuleCondition
 {
@@ -46,20 +47,13 @@ public sealed class RuleCondition
     public override string ToString() => Text;
 
     /// <summary>
-    /// A bound for people to read: the midpoint rounded to the fewest decimals (0 to 15) that still lies strictly
-    /// between <paramref name="below"/> and <paramref name="above"/>, the training values either side of it.
+    /// A bound for people to read: the midpoint to 7 significant digits (float32's precision, which drops the noise
+    /// of a midpoint of two float32 values), or in full when that shortened value would no longer lie strictly between
+    /// <paramref name="below"/> and <paramref name="above"/>, the training values either side of it.
     /// </summary>
     internal static string Bound(double midpoint, float below, float above)
     {
-        for (int decimals = 0; decimals <= 15; decimals++)
-        {
-            double rounded = Math.Round(midpoint, decimals, MidpointRounding.AwayFromZero);
-            if (rounded > below && rounded < above)
-            {
-                return rounded.ToString("R", CultureInfo.InvariantCulture);
-            }
-        }
-
-        return midpoint.ToString("R", CultureInfo.InvariantCulture);
+        double shortened = double.Parse(midpoint.ToString("G7", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return (shortened > below && shortened < above ? shortened : midpoint).ToString("R", CultureInfo.InvariantCulture);
     }
 }

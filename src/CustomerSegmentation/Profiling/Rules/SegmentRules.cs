@@ -53,6 +53,9 @@ public sealed class SegmentRules
     /// <summary>The settings the rules were learnt with.</summary>
     public RuleOptions Options { get; }
 
+    /// <summary>The tree the rules read.</summary>
+    internal ThresholdTree Tree => _tree;
+
     /// <summary>Learns the rules that reproduce <paramref name="segments"/> from <paramref name="features"/>.</summary>
     /// <param name="features">The customers' features in their own units (not scaled), one row per customer.</param>
     /// <param name="segments">Each customer's segment, 1..<paramref name="segmentCount"/>, in row order.</param>

@@ -133,8 +133,8 @@ internal sealed class ThresholdTree
     /// <summary>One node: a split (<see cref="Feature"/> &gt;= 0) or a leaf (<see cref="Segment"/> &gt;= 0).</summary>
     /// <param name="Feature">The feature tested; -1 for a leaf.</param>
     /// <param name="Threshold">Rows with value &lt;= threshold go left; the midpoint of <paramref name="Below"/> and <paramref name="Above"/>.</param>
-    /// <param name="Below">The largest training value that went left.</param>
-    /// <param name="Above">The smallest training value that went right.</param>
+    /// <param name="Below">The largest value of the feature at most the threshold, among all training rows.</param>
+    /// <param name="Above">The smallest value of the feature above the threshold, among all training rows.</param>
     /// <param name="Left">The left child's index.</param>
     /// <param name="Right">The right child's index.</param>
     /// <param name="Segment">A leaf's 0-based segment; -1 for a split.</param>
@@ -292,8 +292,7 @@ internal sealed class ThresholdTree
                 Growing parent = _nodes[open[a]];
                 parent.Feature = best[a].Feature;
                 parent.Threshold = best[a].Threshold;
-                parent.Below = best[a].Below;
-                parent.Above = best[a].Above;
+                (parent.Below, parent.Above) = Neighbours(_sorted.Values[best[a].Feature], best[a].Threshold);
                 parent.Left = _nodes.Count;
                 _nodes.Add(new Growing { Counts = new int[_k] });
                 parent.Right = _nodes.Count;
@@ -338,6 +337,27 @@ internal sealed class ThresholdTree
             }
 
             return next;
+        }
+
+        /// <summary>The largest value at most <paramref name="threshold"/> and the smallest above it, among all rows (not only the node's).</summary>
+        private static (float Below, float Above) Neighbours(float[] sorted, double threshold)
+        {
+            int low = 0;
+            int high = sorted.Length;
+            while (low < high)
+            {
+                int middle = low + ((high - low) / 2);
+                if (sorted[middle] <= threshold)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return (sorted[low - 1], sorted[low]);
         }
 
         /// <summary>A node while the tree grows.</summary>
