@@ -16,16 +16,26 @@ internal sealed class MisclassificationCriterion : SplitCriterion
         return size - most;
     }
 
-    internal override double Split(ReadOnlySpan<int> left, int leftSize, ReadOnlySpan<int> total, int size)
+    internal override SplitScores Start(int[] left, int[] totals, int segmentCount) => new Scores(left, totals, segmentCount);
+
+    /// <summary>Reads each side's largest count from the live counts: O(K) per score.</summary>
+    private sealed class Scores(int[] left, int[] totals, int k) : SplitScores
     {
-        int leftMost = 0;
-        int rightMost = 0;
-        for (int s = 0; s < left.Length; s++)
+        public override void MoveLeft(int node, int leftBefore, int rightBefore)
         {
-            leftMost = Math.Max(leftMost, left[s]);
-            rightMost = Math.Max(rightMost, total[s] - left[s]);
         }
 
-        return size - leftMost - rightMost;
+        public override double Score(int node, int leftSize, int size)
+        {
+            int leftMost = 0;
+            int rightMost = 0;
+            for (int at = node * k; at < (node + 1) * k; at++)
+            {
+                leftMost = Math.Max(leftMost, left[at]);
+                rightMost = Math.Max(rightMost, totals[at] - left[at]);
+            }
+
+            return size - leftMost - rightMost;
+        }
     }
 }

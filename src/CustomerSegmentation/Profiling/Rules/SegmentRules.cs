@@ -17,6 +17,9 @@ namespace CustomerSegmentation.Profiling;
 /// </remarks>
 public sealed class SegmentRules
 {
+    /// <summary>The most segments rules can explain (a tree row code holds the segment in 16 bits).</summary>
+    public const int MostSegments = 1 << 16;
+
     private readonly ThresholdTree _tree;
 
     private SegmentRules(ThresholdTree tree, ImmutableArray<string> featureNames, ImmutableArray<SegmentRule> rules, int customers, int agreeing, RuleOptions options)
@@ -65,13 +68,18 @@ public sealed class SegmentRules
     /// <returns>The rules with their fidelity.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="features"/> or <paramref name="segments"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="segments"/> does not have one segment per row of <paramref name="features"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="segmentCount"/> is below 1, or a segment is outside 1..<paramref name="segmentCount"/> (the message names the row).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="segmentCount"/> is below 1 or above <see cref="MostSegments"/>, or a segment is outside 1..<paramref name="segmentCount"/> (the message names the row).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static SegmentRules Learn(FeatureMatrix features, IReadOnlyList<int> segments, int segmentCount, RuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentOutOfRangeException.ThrowIfLessThan(segmentCount, 1);
+        if (segmentCount > MostSegments)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(segmentCount), segmentCount, string.Create(CultureInfo.InvariantCulture, $"Rules can explain at most {MostSegments} segments; {segmentCount} were given."));
+        }
         if (segments.Count != features.RowCount)
         {
             throw new ArgumentException(

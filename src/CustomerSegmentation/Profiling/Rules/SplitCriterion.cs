@@ -27,12 +27,14 @@ public abstract class SplitCriterion
     /// <param name="size">The sum of <paramref name="counts"/>, above 0.</param>
     internal abstract double Weighted(ReadOnlySpan<int> counts, int size);
 
-    /// <summary>The summed size-weighted impurity of a split: <paramref name="left"/> one side, the rest of <paramref name="total"/> the other.</summary>
-    /// <param name="left">The left side's counts per segment.</param>
-    /// <param name="leftSize">The left side's size, between 1 and <paramref name="size"/> - 1.</param>
-    /// <param name="total">The parent's counts per segment.</param>
-    /// <param name="size">The parent's size.</param>
-    internal abstract double Split(ReadOnlySpan<int> left, int leftSize, ReadOnlySpan<int> total, int size);
+    /// <summary>
+    /// Starts scoring the splits of a level's open nodes in one pass over a feature in value order, in which rows move
+    /// one by one from each node's right side to its left.
+    /// </summary>
+    /// <param name="left">Per node, the left side's counts per segment (node-major); the scan updates it after each <see cref="SplitScores.MoveLeft"/>.</param>
+    /// <param name="totals">Per node, its counts per segment (node-major).</param>
+    /// <param name="segmentCount">The number of segments.</param>
+    internal abstract SplitScores Start(int[] left, int[] totals, int segmentCount);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -150,6 +150,8 @@ internal sealed class ThresholdTree
         private readonly RuleOptions _options;
         private readonly SortedFeatures _sorted;
         private readonly List<Growing> _nodes = [];
+        private readonly int _shift;
+        private readonly int _mask;
 
         public Grower(FeatureMatrix features, int[] labels, int segmentCount, RuleOptions options, SortedFeatures sorted)
         {
@@ -158,6 +160,8 @@ internal sealed class ThresholdTree
             _k = segmentCount;
             _options = options;
             _sorted = sorted;
+            _shift = 32 - int.LeadingZeroCount(Math.Max(segmentCount - 1, 1));
+            _mask = (1 << _shift) - 1;
         }
 
         public List<Growing> Run(CancellationToken cancellationToken)
@@ -171,26 +175,27 @@ internal sealed class ThresholdTree
 
             _nodes.Add(root);
 
-            // slotOf[r]: the position of row r's node in the level's list of open nodes; -1 once its node is a leaf.
-            var slotOf = new int[n];
+            // codes[r]: (the position of row r's node in the level's list of open nodes) << _shift | its segment;
+            // -1 once its node is a leaf. One read per row in the scans.
+            var codes = (int[])_labels.Clone();
             List<int> open = [0];
             for (int depth = 0; depth < _options.MaxDepth && open.Count > 0; depth++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Candidate[] best = BestSplits(open, slotOf, cancellationToken);
-                open = Split(open, best, slotOf, lastLevel: depth + 1 == _options.MaxDepth);
+                Candidate[] best = BestSplits(open, codes, cancellationToken);
+                open = Split(open, best, codes, lastLevel: depth + 1 == _options.MaxDepth);
             }
 
             return _nodes;
         }
 
         /// <summary>The best split of every open node over all features, ties to the lower feature, then the lower threshold.</summary>
-        private Candidate[] BestSplits(List<int> open, int[] slotOf, CancellationToken cancellationToken)
+        private Candidate[] BestSplits(List<int> open, int[] codes, CancellationToken cancellationToken)
         {
             int d = _features.FeatureCount;
             var perFeature = new Candidate[d][];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-            Parallel.For(0, d, parallel, j => perFeature[j] = Scan(j, open, slotOf, cancellationToken));
+            Parallel.For(0, d, parallel, j => perFeature[j] = Scan(j, open, codes, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
 
             var best = new Candidate[open.Count];
@@ -212,11 +217,10 @@ internal sealed class ThresholdTree
         }
 
         /// <summary>One pass over feature <paramref name="j"/> in value order, scoring every boundary between distinct values of each open node.</summary>
-        private Candidate[] Scan(int j, List<int> open, int[] slotOf, CancellationToken cancellationToken)
+        private Candidate[] Scan(int j, List<int> open, int[] codes, CancellationToken cancellationToken)
         {
             int k = _k;
             int minLeaf = _options.MinLeafSize;
-            SplitCriterion criterion = _options.Criterion;
             int nodes = open.Count;
             var totals = new int[nodes * k];
             var sizes = new int[nodes];
@@ -230,6 +234,7 @@ internal sealed class ThresholdTree
             }
 
             var left = new int[nodes * k];
+            SplitScores scores = _options.Criterion.Start(left, totals, k);
             var leftSizes = new int[nodes];
             var last = new float[nodes];
             var best = new Candidate[nodes];
@@ -247,9 +252,9 @@ internal sealed class ThresholdTree
                     return best;
                 }
 
-                int r = rows[i];
-                int a = slotOf[r];
-                if (a < 0 || !splittable[a])
+                int code = codes[rows[i]];
+                int a = code >> _shift;
+                if (code < 0 || !splittable[a])
                 {
                     continue;
                 }
@@ -258,14 +263,16 @@ internal sealed class ThresholdTree
                 int leftSize = leftSizes[a];
                 if (leftSize >= minLeaf && v != last[a] && sizes[a] - leftSize >= minLeaf)
                 {
-                    double score = criterion.Split(left.AsSpan(a * k, k), leftSize, totals.AsSpan(a * k, k), sizes[a]);
+                    double score = scores.Score(a, leftSize, sizes[a]);
                     if (score < best[a].Score)
                     {
                         best[a] = new Candidate(j, score, ((double)last[a] + v) / 2, last[a], v);
                     }
                 }
 
-                left[(a * k) + _labels[r]]++;
+                int cell = (a * k) + (code & _mask);
+                scores.MoveLeft(a, left[cell], totals[cell] - left[cell]);
+                left[cell]++;
                 leftSizes[a] = leftSize + 1;
                 last[a] = v;
             }
@@ -274,7 +281,7 @@ internal sealed class ThresholdTree
         }
 
         /// <summary>Makes the chosen splits, moves every row to its child, and returns the next level's open nodes.</summary>
-        private List<int> Split(List<int> open, Candidate[] best, int[] slotOf, bool lastLevel)
+        private List<int> Split(List<int> open, Candidate[] best, int[] codes, bool lastLevel)
         {
             // Children of split node a get temporary slots 2a (left) and 2a + 1 (right).
             var childOfSlot = new int[2 * open.Count];
@@ -314,26 +321,29 @@ internal sealed class ThresholdTree
             }
 
             float[][] columns = _features.PaddedColumns();
-            for (int r = 0; r < slotOf.Length; r++)
+            for (int r = 0; r < codes.Length; r++)
             {
-                int a = slotOf[r];
-                if (a < 0)
+                int code = codes[r];
+                if (code < 0)
                 {
                     continue;
                 }
 
+                int a = code >> _shift;
                 int j = featureOfSlot[a];
                 if (j < 0)
                 {
-                    slotOf[r] = -1;
+                    codes[r] = -1;
                     continue;
                 }
 
                 int temporary = (2 * a) + (columns[j][r] <= thresholdOfSlot[a] ? 0 : 1);
+                int label = code & _mask;
                 Growing child = _nodes[childOfSlot[temporary]];
-                child.Counts[_labels[r]]++;
+                child.Counts[label]++;
                 child.Size++;
-                slotOf[r] = slotOfTemporary[temporary];
+                int slot = slotOfTemporary[temporary];
+                codes[r] = slot < 0 ? -1 : (slot << _shift) | label;
             }
 
             return next;
