@@ -220,6 +220,12 @@ internal static class SampleProgram
         printer.Line(string.Empty);
         printer.Line("Segments:");
         printer.Line(result.ToProfilesMarkdown());
+        if (result.Rules is { } rules)
+        {
+            printer.Line(string.Create(CultureInfo.InvariantCulture, $"Segments as rules (depth {rules.Depth}; the rules place {rules.Fidelity * 100:0.0}% of customers in their segment):"));
+            printer.Line(result.ToRulesMarkdown());
+        }
+
         return result;
     }
 

@@ -160,6 +160,19 @@ public sealed class SampleProgramTests
         Assert.Contains("0001,19,15,39,Male,", File.ReadAllText(run.File("segments.csv")));
     }
 
+    [MallDataFact]
+    public void The_sample_prints_each_segments_rule_and_fidelity()
+    {
+        string mall = TestData.MallCustomersCsv()!;
+        using SampleRun run = SampleRun.Of("--input", mall, "--features", "Age,Annual Income (k$),Spending Score (1-100)", "--id", "CustomerID", "--scale", "none", "--k", "5");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"Segments as rules \(depth [1-3]; the rules place \d+\.\d% of customers in their segment\):", run.Output);
+        Assert.Matches(@"\| Segment +\| Label +\| Rule +\| Fidelity +\| Precision +\| Customers +\|", run.Output);
+        Assert.Matches(@"\| 3 +\| High income · Low spending +\| Annual Income \(k\$\) > 69\.5 and Spending Score \(1-100\) <= 51\.5 +\| 100\.0% ", run.Output);
+        Assert.Contains("\"rules\": {", File.ReadAllText(run.File("profiles.json")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_rfm_mode_segments_synthetic_transactions_and_writes_the_loyalty_tables()
     {

@@ -82,7 +82,10 @@ public static class SegmentationExports
 
     /// <summary>
     /// The profiles as indented JSON: K, the reason for K, the number of customers, and per segment (numbered 1..K)
-    /// its label, size, share, every feature statistic (null where undefined) and the composition of each extra column.
+    /// its label, size, share, every feature statistic (null where undefined) and the composition of each extra column;
+    /// then the rules (null after <see cref="SegmentationPipeline.WithoutRules"/>): overall fidelity, depth, settings,
+    /// and per segment its rule as text, fidelity, precision, counts and paths (each a list of conditions with
+    /// <c>greaterThan</c> and <c>atMost</c> bounds, null where unbounded).
     /// </summary>
     /// <param name="result">The segmentation.</param>
     /// <returns>The JSON text (camelCase properties).</returns>
@@ -116,8 +119,64 @@ public static class SegmentationExports
                 }),
                 p.Categories,
             }),
+            Rules = RulesJson(result.Rules),
         });
     }
+
+    /// <summary>
+    /// The rules as a Markdown table with aligned columns: per segment (numbered 1..K) its label, its rule in the
+    /// customers' own units, its fidelity (the share of its customers the rule places in it), its precision and its
+    /// customers, then a last row with the overall fidelity.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <returns>The table; one line saying so when the pipeline ran <see cref="SegmentationPipeline.WithoutRules"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string ToRulesMarkdown(this SegmentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Rules is not SegmentRules rules)
+        {
+            return "No rules (the pipeline ran WithoutRules)." + Environment.NewLine;
+        }
+
+        string[] header = ["Segment", "Label", "Rule", "Fidelity", "Precision", "Customers"];
+        IEnumerable<IReadOnlyList<string>> rows = rules.Rules.Select(r => (IReadOnlyList<string>)
+        [
+            ExportText.Number(r.Segment),
+            result.Segment(r.Segment).Label,
+            r.Text,
+            ExportText.Percent(r.Fidelity),
+            ExportText.Percent(r.Precision),
+            ExportText.Count(r.Customers),
+        ]);
+        IReadOnlyList<string> overall =
+        [
+            "All", $"depth {ExportText.Number(rules.Depth)}", string.Empty, ExportText.Percent(rules.Fidelity), string.Empty, ExportText.Count(rules.Customers),
+        ];
+        return MarkdownTable.Write(header, rows.Append(overall));
+    }
+
+    /// <summary>The rules for the profiles JSON: overall fidelity, depth, and per segment its rule as text and as conditions.</summary>
+    private static object? RulesJson(SegmentRules? rules) => rules is null ? null : new
+    {
+        rules.Fidelity,
+        rules.Depth,
+        rules.Options.MaxDepth,
+        rules.Options.MinLeafSize,
+        Criterion = rules.Options.Criterion.Name,
+        Segments = rules.Rules.Select(r => new
+        {
+            r.Segment,
+            Rule = r.Text,
+            r.HasRule,
+            r.Fidelity,
+            r.Precision,
+            r.Customers,
+            r.Predicted,
+            r.Matched,
+            Paths = r.Paths.Select(path => path.Conditions.Select(c => new { c.Feature, c.GreaterThan, c.AtMost })),
+        }),
+    };
 
     /// <summary>
     /// The profiles as a Markdown table with aligned columns: per segment (numbered 1..K) its label, customers and

@@ -258,6 +258,19 @@ public sealed class SegmentationPipeline
     }
 
     /// <summary>
+    /// Explains the segments as readable rules (<see cref="SegmentationResult.Rules"/>): a threshold tree of the given
+    /// depth trained on the features in their own units. The pipeline learns depth-3 rules by default; this changes
+    /// their settings.
+    /// </summary>
+    /// <param name="options">The depth, smallest leaf and split criterion; null for the defaults. Their thread limit is the pipeline's.</param>
+    /// <returns>A new pipeline that learns rules.</returns>
+    public SegmentationPipeline WithRules(RuleOptions? options = null) => new(_settings with { Rules = options ?? new RuleOptions() });
+
+    /// <summary>Skips the rules: <see cref="SegmentationResult.Rules"/> is null.</summary>
+    /// <returns>A new pipeline that learns no rules.</returns>
+    public SegmentationPipeline WithoutRules() => new(_settings with { Rules = null });
+
+    /// <summary>
     /// Reports progress, including each K of the sweep. Fits for different K may run at the same time, so
     /// <see cref="IProgress{T}.Report"/> can be called from several threads at once. An exception thrown by
     /// <see cref="IProgress{T}.Report"/> stops the run and propagates from <see cref="Run"/> as itself (never wrapped in
@@ -329,7 +342,27 @@ public sealed class SegmentationPipeline
             segmentOfCluster,
             elbow?.Rule);
         Report("Profiling", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{profiles.Length} segments described"));
-        return new SegmentationResult(customers, scaler, elbow, reason, clustering, profiles, assignments.MoveToImmutable(), model);
+        ImmutableArray<SegmentAssignment> assigned = assignments.MoveToImmutable();
+        SegmentRules? rules = LearnRules(customers.Features, assigned, clustering.K, cancellationToken);
+        return new SegmentationResult(customers, scaler, elbow, reason, clustering, profiles, assigned, model, rules);
+    }
+
+    private SegmentRules? LearnRules(FeatureMatrix features, ImmutableArray<SegmentAssignment> assignments, int k, CancellationToken cancellationToken)
+    {
+        if (_settings.Rules is not RuleOptions options)
+        {
+            return null;
+        }
+
+        Report("Explaining", 0, 1, string.Create(CultureInfo.InvariantCulture, $"Learning rules of depth {options.MaxDepth}"));
+        SegmentRules rules = SegmentRules.Learn(
+            features,
+            [.. assignments.Select(a => a.Segment)],
+            k,
+            options with { MaxDegreeOfParallelism = _settings.MaxDegreeOfParallelism },
+            cancellationToken);
+        Report("Explaining", 1, 1, string.Create(CultureInfo.InvariantCulture, $"Rules of depth {rules.Depth}: fidelity {rules.Fidelity * 100:0.0}%"));
+        return rules;
     }
 
     private (ElbowResult? Elbow, ClusteringResult Clustering, string Reason) Cluster(FeatureMatrix scaled, CancellationToken cancellationToken)
@@ -393,6 +426,8 @@ public sealed class SegmentationPipeline
         public int MaxDegreeOfParallelism { get; init; } = -1;
 
         public IProgress<SegmentationProgress>? Progress { get; init; }
+
+        public RuleOptions? Rules { get; init; } = new RuleOptions();
     }
 
     /// <summary>The one place K is decided: fixed, or swept over a range by a rule.</summary>

@@ -21,7 +21,8 @@ public sealed class SegmentationResult
         ClusteringResult clustering,
         ImmutableArray<SegmentProfile> profiles,
         ImmutableArray<SegmentAssignment> assignments,
-        SegmentationModel model)
+        SegmentationModel model,
+        SegmentRules? rules)
     {
         Customers = customers;
         Scaler = scaler;
@@ -31,6 +32,7 @@ public sealed class SegmentationResult
         Profiles = profiles;
         Assignments = assignments;
         Model = model;
+        Rules = rules;
     }
 
     /// <summary>The customers segmented, features in original units, with their ids and any extra columns kept.</summary>
@@ -62,6 +64,13 @@ public sealed class SegmentationResult
 
     /// <summary>The model that places new customers into these segments; save it with <see cref="SegmentationModel.Save(string)"/>.</summary>
     public SegmentationModel Model { get; }
+
+    /// <summary>
+    /// The segments explained as readable rules in the customers' own units, one per segment, with their fidelity
+    /// (depth 3 unless <see cref="SegmentationPipeline.WithRules"/> says otherwise); null after
+    /// <see cref="SegmentationPipeline.WithoutRules"/>.
+    /// </summary>
+    public SegmentRules? Rules { get; }
 
     /// <summary>The profile of segment <paramref name="id"/> (1..K).</summary>
     /// <param name="id">The segment number, 1..K.</param>

@@ -81,7 +81,7 @@ public sealed class SegmentationPipelineTests
         var reports = new List<SegmentationProgress>();
         SegmentationPipeline.FromMatrix(QualityBlobs()).ChooseK(2, 6).WithProgress(new Synchronous(reports.Add)).Run();
 
-        Assert.Equal(["Reading", "Scaling", "Choosing K", "Profiling"], reports.Select(r => r.Stage).Distinct());
+        Assert.Equal(["Reading", "Scaling", "Choosing K", "Profiling", "Explaining"], reports.Select(r => r.Stage).Distinct());
         var sweep = reports.Where(r => r.Stage == "Choosing K" && r.Completed > 0).ToList();
         Assert.Equal(5, sweep.Count);
         Assert.All(sweep, r => Assert.Matches(@"^K = \d+: inertia [\d.]+, silhouette [\d.]+$", r.Message));
