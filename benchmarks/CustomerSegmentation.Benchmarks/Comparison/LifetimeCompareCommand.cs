@@ -43,15 +43,15 @@ internal static class LifetimeCompareCommand
         PurchaseSummary summary = PurchaseSummary.FromRecords(records, PeriodUnit.Weeks);
         var fitOptions = new LikelihoodFitOptions { MaxDegreeOfParallelism = threads };
         var (bgMs, bg) = MedianTimer.Measure(runs, () => new BgNbdEstimator(fitOptions).Fit(summary));
-        Emit("bgnbd", bgMs, bg.Estimates, bg.LogLikelihood, summary.Customers.Length, threads);
+        Emit("bgnbd", bgMs, bg.Estimates, bg.LogLikelihood, summary.Customers.Length, threads, bg.Iterations, bg.DistinctRows);
         var (ggMs, gg) = MedianTimer.Measure(runs, () => new GammaGammaEstimator(fitOptions).Fit(summary));
-        Emit("gammagamma", ggMs, gg.Estimates, gg.LogLikelihood, summary.Customers.Length, threads);
+        Emit("gammagamma", ggMs, gg.Estimates, gg.LogLikelihood, summary.Customers.Length, threads, gg.Iterations, gg.RepeatBuyers);
         var (predictMs, _) = MedianTimer.Measure(runs, () => new LifetimeValueAnalyzer().Analyze(summary, bg, gg));
-        Emit("predict", predictMs, [], 0, summary.Customers.Length, threads);
+        Emit("predict", predictMs, [], 0, summary.Customers.Length, threads, 0, summary.Customers.Length);
         return 0;
     }
 
-    private static void Emit(string model, double milliseconds, IEnumerable<ParameterEstimate> estimates, double logLikelihood, int customers, int threads)
+    private static void Emit(string model, double milliseconds, IEnumerable<ParameterEstimate> estimates, double logLikelihood, int customers, int threads, int iterations, int rows)
         => Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["impl"] = "ours",
@@ -61,5 +61,7 @@ internal static class LifetimeCompareCommand
             ["ll"] = logLikelihood,
             ["customers"] = customers,
             ["threads"] = threads,
+            ["iterations"] = iterations,
+            ["rows"] = rows,
         }));
 }

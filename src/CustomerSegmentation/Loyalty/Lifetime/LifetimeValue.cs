@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Pipeline;
@@ -132,7 +133,7 @@ public sealed class LifetimeValueAnalyzer(LifetimeValueOptions? options = null)
     /// <summary>Fits both models to <paramref name="summary"/> and computes every customer's figures.</summary>
     /// <param name="summary">The customers' purchase summary.</param>
     /// <param name="progress">Receives the fits' progress; optional.</param>
-    /// <param name="cancellationToken">Checked at every likelihood evaluation and every 4,096 customers.</param>
+    /// <param name="cancellationToken">Checked at every likelihood evaluation and between blocks of the predictions.</param>
     /// <returns>The per-customer table and the fits.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
     /// <exception cref="ArgumentException">No customer (BG/NBD) or fewer than two (Gamma-Gamma) have repeat purchases.</exception>
@@ -150,7 +151,7 @@ public sealed class LifetimeValueAnalyzer(LifetimeValueOptions? options = null)
     /// <param name="summary">The customers' purchase summary, in the unit <paramref name="purchases"/> was fitted in.</param>
     /// <param name="purchases">A BG/NBD fit.</param>
     /// <param name="spend">A Gamma-Gamma fit.</param>
-    /// <param name="cancellationToken">Checked every 4,096 customers.</param>
+    /// <param name="cancellationToken">Checked between blocks of 4,096 distinct histories.</param>
     /// <returns>The per-customer table and the fits.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="summary"/> is in another unit than <paramref name="purchases"/>.</exception>
@@ -169,27 +170,55 @@ public sealed class LifetimeValueAnalyzer(LifetimeValueOptions? options = null)
         _ = spend.Parameters.PopulationMeanSpend;
         BgNbdParameters bg = purchases.Parameters;
         double month = PeriodUnits.PerMonth(summary.Unit);
+
+        // The purchase figures depend on (x, t_x, T) only: computed once per distinct history, in parallel (each
+        // independently, so the result does not depend on the thread count).
+        var distinct = new Dictionary<(int, double, double), int>();
+        var histories = new List<CustomerPurchases>();
+        var slot = new int[summary.Customers.Length];
+        for (int i = 0; i < slot.Length; i++)
+        {
+            CustomerPurchases c = summary.Customers[i];
+            ref int s = ref CollectionsMarshal.GetValueRefOrAddDefault(distinct, (c.Frequency, c.Recency, c.Age), out bool known);
+            if (!known)
+            {
+                s = histories.Count;
+                histories.Add(c);
+            }
+
+            slot[i] = s;
+        }
+
+        var alive = new double[histories.Count];
+        var next = new double[histories.Count];
+        var discounted = new double[histories.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Fit.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, (histories.Count + 4095) / 4096, parallel, block =>
+        {
+            for (int h = block * 4096; h < Math.Min(histories.Count, (block + 1) * 4096); h++)
+            {
+                CustomerPurchases c = histories[h];
+                double sum = 0d, before = 0d;
+                for (int m = 1; m <= Options.HorizonMonths; m++)
+                {
+                    double upTo = bg.ExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age);
+                    sum += (upTo - before) / Math.Pow(1d + Options.MonthlyDiscountRate, m);
+                    before = upTo;
+                }
+
+                alive[h] = bg.ProbabilityAlive(c.Frequency, c.Recency, c.Age);
+                next[h] = bg.ExpectedPurchases(Options.PredictionPeriods, c.Frequency, c.Recency, c.Age);
+                discounted[h] = sum;
+            }
+        });
+
         var rows = new CustomerLifetimeValue[summary.Customers.Length];
         for (int i = 0; i < rows.Length; i++)
         {
-            if (i % 4096 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
             CustomerPurchases c = summary.Customers[i];
             double average = spend.Parameters.ExpectedAverageSpend(c);
-            double clv = 0d, before = 0d;
-            for (int m = 1; m <= Options.HorizonMonths; m++)
-            {
-                double upTo = bg.ExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age);
-                clv += average * (upTo - before) / Math.Pow(1d + Options.MonthlyDiscountRate, m);
-                before = upTo;
-            }
-
-            rows[i] = new CustomerLifetimeValue(
-                c.CustomerId, c.Frequency, c.Recency, c.Age, bg.ProbabilityAlive(c.Frequency, c.Recency, c.Age),
-                bg.ExpectedPurchases(Options.PredictionPeriods, c.Frequency, c.Recency, c.Age), average, clv);
+            int h = slot[i];
+            rows[i] = new CustomerLifetimeValue(c.CustomerId, c.Frequency, c.Recency, c.Age, alive[h], next[h], average, average * discounted[h]);
         }
 
         return new LifetimeValueResult([.. rows], purchases, spend, Options, summary.Unit);
