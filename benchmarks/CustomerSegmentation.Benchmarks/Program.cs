@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using CustomerSegmentation.Benchmarks.Comparison;
 
-// `compare ...` times this library against ML.NET on one dataset (see benchmarks/README.md); anything else goes to BenchmarkDotNet.
+// `compare ...` times this library against ML.NET on one dataset, `compare-clv ...` the lifetime fits against scipy
+// (see benchmarks/README.md); anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "compare")
 {
     return CompareCommand.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "compare-clv")
+{
+    return LifetimeCompareCommand.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

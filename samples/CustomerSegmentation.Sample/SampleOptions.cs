@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerSegmentation.Loyalty;
 using CustomerSegmentation.Scaling;
 
 namespace CustomerSegmentation.Sample;
@@ -9,6 +10,7 @@ internal sealed record SampleOptions
     public const string Usage = """
         Usage: CustomerSegmentation.Sample [segment] [options]
                CustomerSegmentation.Sample rfm [rfm options]
+               CustomerSegmentation.Sample clv [rfm options] [clv options]
 
         Segments customers with K-means, choosing K by the elbow method, and writes report.html, segments.csv,
         profiles.json and model.json. With no options it runs on 1,000 synthetic mall customers (seed 42).
@@ -37,7 +39,13 @@ internal sealed record SampleOptions
           --amount <column>       amount column (default Amount), or --quantity <c> and --price <c>
           --order <column>        order/invoice id column (optional)
           --date-format <fmt>     e.g. yyyyMMdd or "M/d/yyyy H:mm" (default ISO 8601)
+          --whitespace            fields separated by runs of blanks (e.g. the CDNOW log)
+          --columns <a,b,c>       the file has no header: these are its column names
           --k, --k-min, --k-max, --seed, --out as above
+
+        CLV options (clv mode: BG/NBD and Gamma-Gamma, writes clv.csv, clv.json, clv-model.json):
+          --unit <days|weeks>     the time unit of the summary (default weeks)
+          --months <n>            the CLV horizon in months (default 12; 1% monthly discount)
 
         Exit codes: 0 success, 1 unusable data or files, 2 bad command line, 3 unexpected failure
         (each failure is one line on standard error).
@@ -48,6 +56,16 @@ internal sealed record SampleOptions
     public bool Help { get; init; }
 
     public bool Rfm { get; init; }
+
+    public bool Clv { get; init; }
+
+    public bool Whitespace { get; init; }
+
+    public string[]? Columns { get; init; }
+
+    public PeriodUnit Unit { get; init; } = PeriodUnit.Weeks;
+
+    public int Months { get; init; } = 12;
 
     public string? Input { get; init; }
 
@@ -100,7 +118,8 @@ internal sealed record SampleOptions
             {
                 "segment" => options,
                 "rfm" => options with { Rfm = true },
-                _ => throw new SampleUsageException($"Unknown command '{args[0]}'; use 'segment' (the default) or 'rfm'. Try --help."),
+                "clv" => options with { Clv = true },
+                _ => throw new SampleUsageException($"Unknown command '{args[0]}'; use 'segment' (the default), 'rfm' or 'clv'. Try --help."),
             };
             i = 1;
         }
@@ -133,6 +152,10 @@ internal sealed record SampleOptions
                 "--price" => options with { PriceColumn = Value() },
                 "--order" => options with { OrderColumn = Value() },
                 "--date-format" => options with { DateFormat = Value() },
+                "--whitespace" => options with { Whitespace = true },
+                "--columns" => options with { Columns = List(name, Value()) },
+                "--unit" => options with { Unit = UnitOf(Value()) },
+                "--months" => options with { Months = Positive(name, Value()) },
                 _ => throw new SampleUsageException($"Unknown option '{name}'. Try --help."),
             };
         }
@@ -171,6 +194,13 @@ internal sealed record SampleOptions
         => FeatureScaling.All.FirstOrDefault(s => string.Equals(s.Name, value, StringComparison.OrdinalIgnoreCase))
             ?? throw new SampleUsageException(
                 $"Option --scale must be one of {string.Join(", ", FeatureScaling.All.Select(s => s.Name.ToLowerInvariant()))}, not '{value}'.");
+
+    private static PeriodUnit UnitOf(string value) => value.ToLowerInvariant() switch
+    {
+        "days" => PeriodUnit.Days,
+        "weeks" => PeriodUnit.Weeks,
+        _ => throw new SampleUsageException($"Option --unit must be days or weeks, not '{value}'."),
+    };
 
     private static bool MiniBatchOf(string value) => value.ToLowerInvariant() switch
     {

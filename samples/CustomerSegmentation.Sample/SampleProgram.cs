@@ -52,7 +52,7 @@ internal static class SampleProgram
             }
 
             var printer = new Printer(output);
-            return options.Rfm ? RunRfm(options, printer) : RunSegments(options, printer);
+            return options.Clv ? RunClv(options, printer) : options.Rfm ? RunRfm(options, printer) : RunSegments(options, printer);
         }
         catch (SampleUsageException e)
         {
@@ -109,9 +109,9 @@ internal static class SampleProgram
         return 0;
     }
 
-    private static int RunRfm(SampleOptions options, Printer printer)
+    /// <summary>Reads the synthetic transactions, or the file of --transactions with the column options, and prints the hygiene report.</summary>
+    private static TransactionSet ReadTransactions(SampleOptions options, Printer printer)
     {
-        using OutputFolder outputs = OutputFolder.Open(options.Out);
         TransactionSet transactions;
         if (options.Transactions is null)
         {
@@ -132,6 +132,8 @@ internal static class SampleProgram
                     : TransactionAmount.QuantityTimesUnitPrice(options.QuantityColumn!, options.PriceColumn!),
                 OrderIdColumn = options.OrderColumn,
                 DateFormats = options.DateFormat is null ? [] : [options.DateFormat],
+                WhitespaceSeparated = options.Whitespace,
+                ColumnNames = options.Columns is null ? [] : [.. options.Columns],
             };
             transactions = TransactionCsv.Read(options.Transactions, csvOptions);
         }
@@ -144,7 +146,13 @@ internal static class SampleProgram
         }
 
         printer.Line($"  returns excluded: {hygiene.ReturnsExcluded:N0}; returns without a purchase: {hygiene.ReturnsWithoutPurchase:N0}");
+        return transactions;
+    }
 
+    private static int RunRfm(SampleOptions options, Printer printer)
+    {
+        using OutputFolder outputs = OutputFolder.Open(options.Out);
+        TransactionSet transactions = ReadTransactions(options, printer);
         RfmResult rfm = new RfmAnalyzer().Analyze(transactions);
         SpendTierAssignment tiers = SpendTiers.Default.Assign(rfm);
         printer.Line($"Customers: {rfm.Records.Length:N0}; analysis date {rfm.AnalysisDate:yyyy-MM-dd}; frequency counts {rfm.FrequencyBasis}");
@@ -184,6 +192,51 @@ internal static class SampleProgram
         printer.Line($"Tier movements {movements.From} -> {movements.To} (tier earned by calendar-year spend, held through the next year):");
         printer.Line(movements.ToTierMovementsMarkdown());
         printer.Line(string.Join(", ", movements.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
+    }
+
+    private static int RunClv(SampleOptions options, Printer printer)
+    {
+        using OutputFolder outputs = OutputFolder.Open(options.Out);
+        TransactionSet transactions = ReadTransactions(options, printer);
+        DateOnly end = transactions.Transactions.Max(t => DateOnly.FromDateTime(t.Timestamp));
+        PurchaseSummary summary = PurchaseSummary.FromTransactions(transactions, end, options.Unit);
+        string unit = options.Unit == PeriodUnit.Weeks ? "weeks" : "days";
+        printer.Line($"Customers: {summary.Customers.Length:N0}; repeat buyers {summary.RepeatBuyers:N0}; observed to {end:yyyy-MM-dd}, in {unit}");
+        LifetimeValueResult clv = new LifetimeValueAnalyzer(new LifetimeValueOptions { HorizonMonths = options.Months }).Analyze(summary);
+        printer.Line(string.Empty);
+        printer.Line($"BG/NBD ({clv.Purchases.Method}, log-likelihood {clv.Purchases.LogLikelihood:F1}, converged {clv.Purchases.Converged}):");
+        PrintEstimates(clv.Purchases.Estimates, printer);
+        printer.Line($"Gamma-Gamma ({clv.Spend.Method}, log-likelihood {clv.Spend.LogLikelihood:F1}, {clv.Spend.RepeatBuyers:N0} repeat buyers; spend/frequency correlation {clv.Spend.SpendFrequencyCorrelation:F2}):");
+        PrintEstimates(clv.Spend.Estimates, printer);
+        foreach (string warning in clv.Warnings)
+        {
+            printer.Line($"warning: {warning}");
+        }
+
+        printer.Line(string.Empty);
+        printer.Line($"Top customers by {options.Months}-month CLV:");
+        printer.Line(string.Create(CultureInfo.InvariantCulture, $"{"Customer",-12} {"x",5} {"P(alive)",9} {"E[spend]",10} {"CLV",12}"));
+        foreach (CustomerLifetimeValue c in clv.Customers.OrderByDescending(c => c.Clv).ThenBy(c => c.CustomerId, StringComparer.Ordinal).Take(10))
+        {
+            printer.Line(string.Create(CultureInfo.InvariantCulture, $"{Shorten(c.CustomerId),-12} {c.Frequency,5} {c.ProbabilityAlive,9:F3} {c.ExpectedAverageSpend,10:F2} {c.Clv,12:F2}"));
+        }
+
+        printer.Line(string.Empty);
+        SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer);
+        Write(outputs, "clv.csv", w => clv.WriteCustomersCsv(w));
+        Write(outputs, "clv.json", w => w.Write(clv.ToCustomersJson()));
+        Write(outputs, "clv-model.json", w => w.Write(clv.ToModelJson()));
+        WriteOutputs(result, outputs, printer, "Customer lifetime value segments");
+        return 0;
+    }
+
+    private static void PrintEstimates(IEnumerable<ParameterEstimate> estimates, Printer printer)
+    {
+        foreach (ParameterEstimate e in estimates)
+        {
+            string se = e.StandardError is { } value ? value.ToString("F6", CultureInfo.InvariantCulture) : "n/a";
+            printer.Line(string.Create(CultureInfo.InvariantCulture, $"  {e.Name,-6} {e.Value,12:F6}  (SE {se})"));
+        }
     }
 
     private static SegmentationResult Segment(SegmentationPipeline pipeline, SampleOptions options, Printer printer)

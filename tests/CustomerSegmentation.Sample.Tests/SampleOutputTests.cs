@@ -8,6 +8,7 @@ public sealed class SampleOutputTests
     [Theory]
     [InlineData("--k", "3")]
     [InlineData("rfm", "--k", "3")]
+    [InlineData("clv", "--k", "3")]
     public void An_output_folder_that_cannot_be_written_fails_fast_with_one_line_and_leaves_nothing(params string[] args)
     {
         string blocker = Path.Combine(Path.GetTempPath(), $"cs-sample-file-{Guid.NewGuid():N}");

@@ -80,7 +80,7 @@ public sealed class SampleProgramTests
     [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans or minibatch, not 'dbscan'.")]
     [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both.")]
     [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5).")]
-    [InlineData("cluster", "error: Unknown command 'cluster'; use 'segment' (the default) or 'rfm'. Try --help.")]
+    [InlineData("cluster", "error: Unknown command 'cluster'; use 'segment' (the default), 'rfm' or 'clv'. Try --help.")]
     public void A_bad_command_line_gives_one_line_and_exit_code_2(string args, string message)
     {
         using SampleRun run = SampleRun.Of(args.Split(' '));
@@ -222,12 +222,66 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void The_clv_mode_fits_the_lifetime_models_on_synthetic_transactions_and_writes_the_tables()
+    {
+        using SampleRun run = SampleRun.Of("clv", "--k", "3");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("BG/NBD (", run.Output);
+        Assert.Matches(@"  alpha +\d+\.\d{6}  \(SE \d", run.Output);
+        Assert.Contains("Top customers by 12-month CLV:", run.Output);
+        foreach (string file in new[] { "clv.csv", "clv.json", "clv-model.json", "report.html", "segments.csv", "profiles.json", "model.json" })
+        {
+            Assert.True(File.Exists(run.File(file)), $"{file} was not written");
+        }
+
+        Assert.StartsWith("CustomerId,Frequency,Recency,T,ProbabilityAlive,ExpectedPurchases,ExpectedAverageSpend,Clv", File.ReadAllText(run.File("clv.csv")));
+        Assert.StartsWith("Id,CLV,P(alive),Recency,Segment,", File.ReadAllText(run.File("segments.csv")));
+    }
+
+    [Fact]
+    public void The_clv_mode_reads_a_whitespace_separated_headerless_file()
+    {
+        string path = Path.GetTempFileName();
+        var lines = new List<string>();
+        for (int c = 1; c <= 40; c++)
+        {
+            for (int k = 0; k < 1 + (c % 4); k++)
+            {
+                lines.Add($" {c:D4}  1997{1 + ((k * 3) % 12):D2}{1 + (c % 27):D2}   {10 + c + k}.50");
+            }
+        }
+
+        File.WriteAllLines(path, lines);
+        try
+        {
+            using SampleRun run = SampleRun.Of("clv", "--transactions", path, "--whitespace", "--columns", "Customer,Date,Dollars", "--customer", "Customer", "--date", "Date", "--amount", "Dollars", "--date-format", "yyyyMMdd", "--k", "2");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("Customers: 40;", run.Output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_rfm_mode_says_when_there_are_not_two_complete_years()
     {
         using SampleRun run = SampleRun.Of("rfm", "--k", "3");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Tier movements: the transactions cover fewer than two complete calendar years.", run.Output);
+    }
+
+    [Fact]
+    public void The_clv_mode_refuses_an_unknown_unit()
+    {
+        using SampleRun run = SampleRun.Of("clv", "--unit", "months");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--unit must be days or weeks, not 'months'", run.Error);
     }
 
     [Fact]

@@ -28,3 +28,16 @@ public sealed class MallDataTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A fact that needs ../shared/data/CDNOW_sample.txt; skipped with a message when absent, mandatory when CI=true.</summary>
+public sealed class CdnowDataFactAttribute : FactAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> when the shared data is absent outside CI.</summary>
+    public CdnowDataFactAttribute()
+    {
+        if (TestData.CdnowSample() is null)
+        {
+            Skip = "../shared/data/CDNOW_sample.txt is absent beside the repository (mandatory when CI=true).";
+        }
+    }
+}

@@ -13,11 +13,16 @@ internal static class TestData
     /// The path of ../shared/data/Mall_Customers.csv beside the repository, or null when it is absent outside CI.
     /// In CI its absence fails the test.
     /// </summary>
-    public static string? MallCustomersCsv()
+    public static string? MallCustomersCsv() => SharedData("Mall_Customers.csv");
+
+    /// <summary>The path of ../shared/data/CDNOW_sample.txt beside the repository, or null when it is absent outside CI.</summary>
+    public static string? CdnowSample() => SharedData("CDNOW_sample.txt");
+
+    private static string? SharedData(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", "Mall_Customers.csv");
+            string candidate = Path.Combine(dir.FullName, "shared", "data", name);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -26,7 +31,7 @@ internal static class TestData
 
         if (InCi)
         {
-            throw new FileNotFoundException("CI=true but ../shared/data/Mall_Customers.csv was not found beside the repository.");
+            throw new FileNotFoundException($"CI=true but ../shared/data/{name} was not found beside the repository.");
         }
 
         return null;

@@ -34,7 +34,7 @@ public abstract record CsvReadOptions
     /// (the culture's list separator wins when it appears on every line; "," when none appears).
     /// </summary>
     /// <value>The default is null (detect).</value>
-    /// <exception cref="ArgumentException">The value is empty or contains a quote or a line break.</exception>
+    /// <exception cref="ArgumentException">The value is empty or contains a quote or a line break, or <see cref="WhitespaceSeparated"/> is set.</exception>
     public string? Delimiter
     {
         get;
@@ -45,6 +45,32 @@ public abstract record CsvReadOptions
                 throw new ArgumentException(
                     $"The delimiter '{value}' is not usable: it must be non-empty and contain no quote or line break (for example \",\", \";\" or \"\\t\"), or null to detect it.",
                     nameof(Delimiter));
+            }
+
+            if (value is not null && WhitespaceSeparated)
+            {
+                throw new ArgumentException($"The delimiter '{value}' cannot be combined with WhitespaceSeparated; set one of them.", nameof(Delimiter));
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>
+    /// True when fields are separated by runs of spaces and tabs instead of a delimiter (fixed-width and
+    /// whitespace-separated exports such as the CDNOW purchase log): leading and trailing blanks of a line are ignored,
+    /// so fields cannot hold spaces. <see cref="Delimiter"/> must then be null.
+    /// </summary>
+    /// <value>The default is false.</value>
+    /// <exception cref="ArgumentException">Set to true while <see cref="Delimiter"/> is set.</exception>
+    public bool WhitespaceSeparated
+    {
+        get;
+        init
+        {
+            if (value && Delimiter is not null)
+            {
+                throw new ArgumentException($"WhitespaceSeparated cannot be combined with the delimiter '{Delimiter}'; leave Delimiter null.", nameof(WhitespaceSeparated));
             }
 
             field = value;

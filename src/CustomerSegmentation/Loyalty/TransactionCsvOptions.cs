@@ -107,6 +107,26 @@ public sealed record TransactionCsvOptions : CsvReadOptions
     } = [];
 
     /// <summary>
+    /// The names of the columns, in order, for a file without a header line (every line is then a data row), such as
+    /// the CDNOW purchase log; empty when the first line is the header. The column options name these columns.
+    /// </summary>
+    /// <value>The default value is empty (the file has a header).</value>
+    /// <exception cref="ArgumentException">Set to a list holding a blank name.</exception>
+    public ImmutableArray<string> ColumnNames
+    {
+        get;
+        init
+        {
+            if (!value.IsDefault && value.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ArgumentException("ColumnNames holds a blank name; give every column of the headerless file a name.", nameof(ColumnNames));
+            }
+
+            field = value.IsDefault ? [] : [.. value.Select(static v => v.Trim())];
+        }
+    } = [];
+
+    /// <summary>
     /// The last day a transaction may be dated. Later rows are unreadable rows of reason
     /// <see cref="SkipReason.AfterLatestDate"/> (skipped and counted in
     /// <see cref="TransactionHygieneReport.DatedAfterLatest"/>, or thrown under <see cref="BadRowPolicy.FailFast"/>), so

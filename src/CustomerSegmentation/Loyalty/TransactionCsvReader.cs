@@ -49,8 +49,12 @@ internal sealed class TransactionCsvReader
     private TransactionSet ReadRows()
     {
         TransactionAmount amountSource = _options.Amount;
-        CsvHeader header = _csv.ReadHeader(
-            $"a header line naming the columns (for example {_options.CustomerIdColumn}, {_options.TimestampColumn}, {amountSource.AmountColumn ?? amountSource.QuantityColumn}) followed by one line per transaction");
+        string expected = _options.ColumnNames.IsEmpty
+            ? $"a header line naming the columns (for example {_options.CustomerIdColumn}, {_options.TimestampColumn}, {amountSource.AmountColumn ?? amountSource.QuantityColumn}) followed by one line per transaction"
+            : "one line per transaction";
+        CsvHeader header = _options.ColumnNames.IsEmpty
+            ? _csv.ReadHeader(expected)
+            : new CsvHeader([.. _options.ColumnNames], 0, _csv.Description);
         int idColumn = header.IndexOf(_options.CustomerIdColumn, "customer id");
         int timeColumn = header.IndexOf(_options.TimestampColumn, "timestamp");
         int amountColumn = amountSource.AmountColumn is null ? -1 : header.IndexOf(amountSource.AmountColumn, "amount");

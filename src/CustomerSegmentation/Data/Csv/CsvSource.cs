@@ -30,10 +30,15 @@ internal sealed class CsvSource : IDisposable
         Description = description;
         _cancellationToken = cancellationToken;
         Culture = options.Culture;
+        if (options.WhitespaceSeparated)
+        {
+            text = new WhitespaceFieldsReader(text);
+        }
+
         var configuration = new CsvConfiguration(options.Culture)
         {
-            Delimiter = options.Delimiter ?? ",",
-            DetectDelimiter = options.Delimiter is null,
+            Delimiter = options.WhitespaceSeparated ? "\t" : options.Delimiter ?? ",",
+            DetectDelimiter = options.Delimiter is null && !options.WhitespaceSeparated,
             DetectDelimiterValues = DetectedDelimiters,
             IgnoreBlankLines = true,
             BadDataFound = args => BadField ??= args.Field,
