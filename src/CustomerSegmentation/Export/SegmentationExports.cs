@@ -149,7 +149,7 @@ public static class SegmentationExports
     /// <summary>
     /// Is the segmentation real? A Markdown table per segment (numbered 1..K) of its label, customers, mean Jaccard
     /// similarity over the bootstrap resamples, verdict, and the resamples in which it dissolved and was recovered,
-    /// followed by the overall verdict in a sentence.
+    /// then a blank line and the overall verdict in a sentence.
     /// </summary>
     /// <param name="result">The segmentation, run with <see cref="SegmentationPipeline.WithStability"/>.</param>
     /// <returns>The table and the sentence.</returns>
@@ -176,7 +176,7 @@ public static class SegmentationExports
 
     /// <summary>
     /// The gap statistic as a Markdown table: per K its Gap(K) and s_K, the K the gap chooses marked, followed by the
-    /// sentence of how K was chosen.
+    /// blank line and the sentence of how K was chosen.
     /// </summary>
     /// <param name="result">The segmentation, whose sweep computed the gap (<see cref="KSelectionRule.Gap"/>).</param>
     /// <returns>The table and the sentence.</returns>
