@@ -173,9 +173,18 @@ internal static class SampleProgram
         {
             pipeline = pipeline.WithK(k);
         }
+        else if (options.Gap)
+        {
+            pipeline = pipeline.ChooseK(options.KMin, options.KMax, KSelectionRule.Gap());
+        }
         else if (options.RangeGiven)
         {
             pipeline = pipeline.ChooseK(options.KMin, options.KMax);
+        }
+
+        if (options.Stability)
+        {
+            pipeline = pipeline.WithStability();
         }
 
         if (options.MiniBatch)
@@ -201,6 +210,18 @@ internal static class SampleProgram
         printer.Line(string.Empty);
         printer.Line("Segments:");
         printer.Line(result.ToProfilesMarkdown());
+        if (result.Elbow?.GapChosenK is not null)
+        {
+            printer.Line("Gap statistic:");
+            printer.Line(result.ToGapMarkdown());
+        }
+
+        if (result.Stability is not null)
+        {
+            printer.Line("Stability (bootstrap, Jaccard):");
+            printer.Line(result.ToStabilityMarkdown());
+        }
+
         return result;
     }
 

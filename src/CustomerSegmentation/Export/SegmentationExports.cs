@@ -165,7 +165,7 @@ public static class SegmentationExports
             ExportText.Number(s.Segment),
             result.Segment(s.Segment).Label,
             ExportText.Count(s.Size),
-            ExportText.Short(s.MeanJaccard),
+            ExportText.Score(s.MeanJaccard),
             s.Verdict.ToString(),
             $"{ExportText.Number(s.Dissolved)} of {ExportText.Number(stability.Resamples)}",
             $"{ExportText.Number(s.Recovered)} of {ExportText.Number(stability.Resamples)}",
@@ -191,8 +191,8 @@ public static class SegmentationExports
         IEnumerable<IReadOnlyList<string>> rows = curve.Select(p => (IReadOnlyList<string>)
         [
             ExportText.Number(p.K),
-            p.Gap is double gap ? ExportText.Short(gap) : "",
-            p.GapStandardError is double error ? ExportText.Short(error) : "",
+            p.Gap is double gap ? ExportText.Score(gap) : "",
+            p.GapStandardError is double error ? ExportText.Score(error) : "",
             p.K == chosen ? "gap's K" : "",
         ]);
         return MarkdownTable.Write(["K", "Gap", "s_K", "Chosen"], rows) + Environment.NewLine + result.KReason + Environment.NewLine;

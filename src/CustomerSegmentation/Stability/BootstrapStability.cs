@@ -128,7 +128,7 @@ public sealed class BootstrapStability
     }
 
     /// <summary>Draws <paramref name="n"/> rows with replacement and returns the distinct ones, ascending.</summary>
-    private static int[] DistinctDraw(int n, Xoshiro256StarStar random)
+    internal static int[] DistinctDraw(int n, Xoshiro256StarStar random)
     {
         var drawn = new bool[n];
         int distinct = 0;

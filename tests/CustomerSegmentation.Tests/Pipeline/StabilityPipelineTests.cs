@@ -115,7 +115,7 @@ public sealed class StabilityPipelineTests
         Assert.Equal(2 + 3 + 2, table.Length); // header, separator, a row per segment, a blank line, the sentence
         Assert.Equal(string.Empty, table[^2]);
         Assert.Equal(["Segment", "Label", "Customers", "Mean Jaccard", "Verdict", "Dissolved", "Recovered"], Cells(table[0]));
-        Assert.Equal(["1", result.Profiles[0].Label, "300", "1", "HighlyStable", "0 of 4", "4 of 4"], Cells(table[2]));
+        Assert.Equal(["1", result.Profiles[0].Label, "300", "1.000", "HighlyStable", "0 of 4", "4 of 4"], Cells(table[2]));
         Assert.StartsWith("HighlyStable over 4 bootstrap resamples", table[^1]);
 
         string[] gapTable = result.ToGapMarkdown().TrimEnd().Split(Environment.NewLine);
