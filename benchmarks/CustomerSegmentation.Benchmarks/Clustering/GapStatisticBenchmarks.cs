@@ -14,31 +14,21 @@ namespace CustomerSegmentation.Benchmarks.Clustering;
 /// cost of drawing the references and the logs on top of the fits.
 /// </summary>
 [MemoryDiagnoser]
-public class GapStatisticBenchmarks
+public class GapStatisticBenchmarks : ResamplingBenchmark
 {
     private const int MaxK = 10;
     private const int References = 10;
-    private const int Seed = 1;
-
-    private static readonly ClustererFactory KMeans = KMeansClusterer.Factory(new KMeansOptions { NInit = 1 });
 
     private FeatureMatrix _data = null!;
     private FeatureMatrix[] _references = null!;
     private int[] _fitSeeds = null!;
     private double[] _inertias = null!;
 
-    /// <summary>The number of rows.</summary>
-    [ParamsSource(nameof(RowCounts))]
-    public int N { get; set; }
-
-    /// <summary>The row counts to run.</summary>
-    public static IEnumerable<int> RowCounts => BenchmarkSizes.ResamplingRows;
-
     /// <summary>Generates the data, its fits per K and the reference sets the plain fits use.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _data = SyntheticFeatures.Generate(DataShape.Blobs, N, 3);
+        _data = Data();
         _inertias = [.. Enumerable.Range(1, MaxK).Select(k => KMeans(new ClusteringRequest(k, Seed)).Fit(_data).Inertia)];
         Func<Xoshiro256StarStar, FeatureMatrix> sampler = GapReference.BoundingBox.Sampler(_data);
         var master = new Xoshiro256StarStar(Seed);

@@ -13,31 +13,21 @@ namespace CustomerSegmentation.Benchmarks.Stability;
 /// cost of the draws, the row copies and the Jaccard matching on top of the fits.
 /// </summary>
 [MemoryDiagnoser]
-public class BootstrapStabilityBenchmarks
+public class BootstrapStabilityBenchmarks : ResamplingBenchmark
 {
     private const int K = 8;
     private const int Resamples = 20;
-    private const int Seed = 1;
-
-    private static readonly ClustererFactory KMeans = KMeansClusterer.Factory(new KMeansOptions { NInit = 1 });
 
     private FeatureMatrix _data = null!;
     private ClusteringResult _original = null!;
     private FeatureMatrix[] _resamples = null!;
     private int[] _fitSeeds = null!;
 
-    /// <summary>The number of rows.</summary>
-    [ParamsSource(nameof(RowCounts))]
-    public int N { get; set; }
-
-    /// <summary>The row counts to run.</summary>
-    public static IEnumerable<int> RowCounts => BenchmarkSizes.ResamplingRows;
-
     /// <summary>Generates the data, the original fit and the resamples the plain fits use.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _data = SyntheticFeatures.Generate(DataShape.Blobs, N, 3);
+        _data = Data();
         _original = KMeans(new ClusteringRequest(K, Seed)).Fit(_data);
         var master = new Xoshiro256StarStar(Seed);
         _resamples = new FeatureMatrix[Resamples];
