@@ -281,8 +281,8 @@ public sealed class SegmentationPipeline
     /// <summary>Runs the pipeline.</summary>
     /// <param name="cancellationToken">
     /// Checked before anything is read, then within every stage after a bounded amount of work: scaling (per block of
-    /// values), each K of the sweep and each clustering iteration, the scores (per row of the silhouette) and the
-    /// profiles (per segment and feature).
+    /// values), each K of the sweep and each clustering iteration, the scores (per row of the silhouette), the
+    /// profiles (per segment and feature) and, when asked for, each stability resample.
     /// </param>
     /// <returns>The segments, their profiles, each customer's segment and a model.</returns>
     /// <exception cref="InvalidOperationException">

@@ -10,7 +10,9 @@ namespace CustomerSegmentation.Selection;
 /// Chooses the number of clusters: fits a clusterer (K-means unless another is given) for every K in a range, records
 /// inertia and fit time per K (yellowbrick's KElbowVisualizer), scores every K of at least 2 by silhouette,
 /// Calinski-Harabasz and Davies-Bouldin (scikit-learn's definitions), and picks K by the chosen
-/// <see cref="KSelectionRule"/>.
+/// <see cref="KSelectionRule"/>. When the rule is <see cref="KSelectionRule.Gap"/> or
+/// <see cref="ElbowOptions.GapReferences"/> is set, it also computes the gap statistic of every K (Tibshirani, Walther
+/// &amp; Hastie 2001), fitting each reference data set with the same clusterer factory.
 /// </summary>
 /// <remarks>
 /// When no knee exists the result says so (<see cref="ElbowResult.KneeFound"/> false, with the reason) and falls back

@@ -23,7 +23,7 @@ internal sealed class GapReferences
         {
             int drawSeed = master.Next();
             _fitSeeds[b] = master.Next();
-            _sets[b] = new Lazy<FeatureMatrix>(() => sampler(new Xoshiro256StarStar(drawSeed)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _sets[b] = new Lazy<FeatureMatrix>(() => sampler(new Xoshiro256StarStar(drawSeed, threadSafe: false)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
     }
 

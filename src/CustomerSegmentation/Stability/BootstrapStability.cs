@@ -96,7 +96,7 @@ public sealed class BootstrapStability
         void One(int b, CancellationToken stop)
         {
             stop.ThrowIfCancellationRequested();
-            int[] customers = DistinctDraw(data.RowCount, new Xoshiro256StarStar(drawSeeds[b]));
+            int[] customers = DistinctDraw(data.RowCount, new Xoshiro256StarStar(drawSeeds[b], threadSafe: false));
             int k = Math.Min(original.K, customers.Length);
             ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, fitSeeds[b], Options.MaxDegreeOfParallelism), data.SelectRows(customers), stop);
             jaccards[b] = JaccardMatching.Best(original.Labels.AsSpan(), original.K, customers, fit.Labels.AsSpan(), fit.K);
@@ -130,16 +130,14 @@ public sealed class BootstrapStability
     /// <summary>Draws <paramref name="n"/> rows with replacement and returns the distinct ones, ascending.</summary>
     internal static int[] DistinctDraw(int n, Xoshiro256StarStar random)
     {
+        int[] draws = new int[n];
+        random.NextInt32s(draws, 0, n);
         var drawn = new bool[n];
         int distinct = 0;
-        for (int i = 0; i < n; i++)
+        foreach (int row in draws)
         {
-            int row = random.Next(n);
-            if (!drawn[row])
-            {
-                drawn[row] = true;
-                distinct++;
-            }
+            distinct += drawn[row] ? 0 : 1;
+            drawn[row] = true;
         }
 
         var rows = new int[distinct];
