@@ -86,11 +86,15 @@ public sealed class GapStatisticTests
         {
             var random = new Xoshiro256StarStar(master.Next());
             int fitSeed = master.Next();
+            byte[] bits = new byte[4096 * 2 * 8]; // one block of 4,096 rows of 2 features, 64 bits each
+            random.NextBytes(bits);
+            ulong[] words = [.. System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bits)];
+            double Uniform(int index) => (words[index] >> 11) / 9007199254740992.0; // 53 bits over 2^53
             var rows = new List<double[]>();
             for (int i = 0; i < 12; i++)
             {
-                double x = low[0] + ((high[0] - low[0]) * random.NextDouble());
-                double y = low[1] + ((high[1] - low[1]) * random.NextDouble());
+                double x = low[0] + ((high[0] - low[0]) * Uniform(2 * i));
+                double y = low[1] + ((high[1] - low[1]) * Uniform((2 * i) + 1));
                 rows.Add([x, y]);
             }
 
