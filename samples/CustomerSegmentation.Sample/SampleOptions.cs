@@ -28,6 +28,8 @@ internal sealed record SampleOptions
           --k-min <n>, --k-max <n>  the range of K for the elbow (default 1..10)
           --scale <standard|minmax|logstandard|none>  feature scaling (default standard)
           --clusterer <kmeans|minibatch>  K-means or mini-batch K-means (default kmeans)
+          --gap                   choose K by the gap statistic (10 uniform reference sets) instead of the elbow
+          --stability             measure each segment's stability over 20 bootstrap resamples (Jaccard)
           --seed <n>              the random seed (default 42)
           --out <dir>             the output folder (default ./segmentation-output)
           --help                  this text
@@ -87,6 +89,10 @@ internal sealed record SampleOptions
 
     public bool MiniBatch { get; init; }
 
+    public bool Gap { get; init; }
+
+    public bool Stability { get; init; }
+
     public int Seed { get; init; } = 42;
 
     public string Out { get; init; } = "segmentation-output";
@@ -142,6 +148,8 @@ internal sealed record SampleOptions
                 "--k-max" => options with { KMax = Positive(name, Value()), RangeGiven = true },
                 "--scale" => options with { Scaling = ScalingOf(Value()) },
                 "--clusterer" => options with { MiniBatch = MiniBatchOf(Value()) },
+                "--gap" => options with { Gap = true },
+                "--stability" => options with { Stability = true },
                 "--seed" => options with { Seed = Integer(name, Value()) },
                 "--out" => options with { Out = Value() },
                 "--transactions" => options with { Transactions = Value() },
@@ -163,6 +171,11 @@ internal sealed record SampleOptions
         if (options.K is not null && options.RangeGiven)
         {
             throw new SampleUsageException("Give either --k or --k-min/--k-max, not both.");
+        }
+
+        if (options.K is not null && options.Gap)
+        {
+            throw new SampleUsageException("Give either --k or --gap, not both: the gap statistic chooses K.");
         }
 
         if (options.KMax < options.KMin)

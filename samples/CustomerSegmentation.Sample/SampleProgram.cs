@@ -245,9 +245,18 @@ internal static class SampleProgram
         {
             pipeline = pipeline.WithK(k);
         }
+        else if (options.Gap)
+        {
+            pipeline = pipeline.ChooseK(options.KMin, options.KMax, KSelectionRule.Gap());
+        }
         else if (options.RangeGiven)
         {
             pipeline = pipeline.ChooseK(options.KMin, options.KMax);
+        }
+
+        if (options.Stability)
+        {
+            pipeline = pipeline.WithStability();
         }
 
         if (options.MiniBatch)
@@ -277,6 +286,18 @@ internal static class SampleProgram
         {
             printer.Line(string.Create(CultureInfo.InvariantCulture, $"Segments as rules (depth {rules.Depth}; the rules place {rules.Fidelity * 100:0.0}% of customers in their segment):"));
             printer.Line(result.ToRulesMarkdown());
+        }
+
+        if (result.Elbow?.GapChosenK is not null)
+        {
+            printer.Line("Gap statistic:");
+            printer.Line(result.ToGapMarkdown());
+        }
+
+        if (result.Stability is not null)
+        {
+            printer.Line("Stability (bootstrap, Jaccard):");
+            printer.Line(result.ToStabilityMarkdown());
         }
 
         return result;

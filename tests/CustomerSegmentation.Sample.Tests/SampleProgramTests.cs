@@ -53,6 +53,23 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void The_gap_statistic_chooses_K_and_the_stability_of_every_segment_is_printed_and_exported()
+    {
+        using SampleRun run = SampleRun.Of("--gap", "--stability");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Contains($"Chosen K = {SyntheticCustomers.Personas.Length}: Gap statistic (B = 10 references uniform over the bounding box)", run.Output);
+        Assert.Contains("Gap statistic:", run.Output);
+        Assert.Contains("| gap's K |", run.Output);
+        Assert.Contains("Stability (bootstrap, Jaccard):", run.Output);
+        Assert.Contains("HighlyStable over 20 bootstrap resamples", run.Output);
+        string profiles = File.ReadAllText(run.File("profiles.json"));
+        Assert.Contains("\"stability\": {", profiles);
+        Assert.Contains("\"gap\": {", profiles);
+    }
+
+    [Fact]
     public void Every_scaling_of_the_library_is_an_option_in_any_case()
     {
         using SampleRun run = SampleRun.Of("--scale", "LogStandard", "--k", "3");
@@ -80,6 +97,7 @@ public sealed class SampleProgramTests
     [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans or minibatch, not 'dbscan'.")]
     [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both.")]
     [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5).")]
+    [InlineData("--k 3 --gap", "error: Give either --k or --gap, not both: the gap statistic chooses K.")]
     [InlineData("cluster", "error: Unknown command 'cluster'; use 'segment' (the default), 'rfm' or 'clv'. Try --help.")]
     public void A_bad_command_line_gives_one_line_and_exit_code_2(string args, string message)
     {

@@ -16,6 +16,7 @@ public sealed partial class ArchitectureTests
         ["Clustering"] = 2,
         ["Selection"] = 3,
         ["Profiling"] = 3,
+        ["Stability"] = 3,
         ["Pipeline"] = 4,
         ["Loyalty"] = 5,
         ["Export"] = 6,
@@ -78,10 +79,10 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
-    public void Nothing_under_Pipeline_or_Selection_constructs_a_clusterer_directly()
+    public void Nothing_under_Pipeline_Selection_or_Stability_constructs_a_clusterer_directly()
     {
         var direct = Sources()
-            .Where(s => s.Folder is "Pipeline" or "Selection")
+            .Where(s => s.Folder is "Pipeline" or "Selection" or "Stability")
             .Where(s => DirectConstruction().IsMatch(s.Text))
             .Select(s => s.File)
             .ToList();
@@ -117,12 +118,12 @@ public sealed partial class ArchitectureTests
     {
         var folders = Sources().Select(s => s.Folder).ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "Data", "Scaling", "Clustering", "Selection", "Profiling", "Pipeline", "Loyalty" }, folders);
+        Assert.Superset(new HashSet<string> { "Data", "Scaling", "Clustering", "Selection", "Profiling", "Stability", "Pipeline", "Loyalty" }, folders);
         Assert.Contains(Sources(), s => s.File.StartsWith(Path.Combine("Clustering", "Kernels"), StringComparison.Ordinal));
     }
 
     /// <summary>"using CustomerSegmentation.X", "CustomerSegmentation.X.Type" or a qualified "X.Type" of a library folder.</summary>
-    [GeneratedRegex(@"(?:\bCustomerSegmentation\.|(?<![\w.])(?=(?:Data|Scaling|Clustering|Selection|Profiling|Pipeline|Loyalty|Export)\.[A-Z]))(?<folder>Data|Scaling|Clustering|Selection|Profiling|Pipeline|Loyalty|Export)\b")]
+    [GeneratedRegex(@"(?:\bCustomerSegmentation\.|(?<![\w.])(?=(?:Data|Scaling|Clustering|Selection|Profiling|Stability|Pipeline|Loyalty|Export)\.[A-Z]))(?<folder>Data|Scaling|Clustering|Selection|Profiling|Stability|Pipeline|Loyalty|Export)\b")]
     private static partial Regex FolderReference();
 
     [GeneratedRegex(@"new\s+(KMeansClusterer|MiniBatchKMeans)\s*\(")]

@@ -47,6 +47,9 @@ public static class BenchmarkSizes
         }
     }
 
+    /// <summary>The row count of the stability and gap benchmarks: 100K, or 1K under <c>CS_BENCH_SIZES=small</c>; <c>CS_BENCH_ROWS</c> replaces it.</summary>
+    public static IEnumerable<int> ResamplingRows => List("CS_BENCH_ROWS") ?? (Preset() == "small" ? [1_000] : [100_000]);
+
     /// <summary>The row count of the memory benchmark: 10M, or 10K under <c>CS_BENCH_SIZES=small</c>.</summary>
     public static IEnumerable<int> LargeRows => Preset() == "small" ? [10_000] : [10_000_000];
 

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using CustomerSegmentation.Clustering;
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Benchmarks.Datasets;
 
@@ -29,4 +31,27 @@ public abstract class ClusteredBenchmark : SizedBenchmark
 
     /// <summary>The cluster counts to run.</summary>
     public static IEnumerable<int> ClusterCounts => BenchmarkSizes.Clusters;
+}
+
+/// <summary>
+/// The stability and gap benchmarks: N rows of blob data (d = 3), default K-means fits with one restart, seed 1,
+/// the many fits against the same fits done plainly.
+/// </summary>
+public abstract class ResamplingBenchmark
+{
+    /// <summary>The seed of the data's fits, the resamples and the reference sets.</summary>
+    protected const int Seed = 1;
+
+    /// <summary>The number of rows.</summary>
+    [ParamsSource(nameof(RowCounts))]
+    public int N { get; set; }
+
+    /// <summary>The row counts to run: 100K, or 1K under <c>CS_BENCH_SIZES=small</c>.</summary>
+    public static IEnumerable<int> RowCounts => BenchmarkSizes.ResamplingRows;
+
+    /// <summary>Default K-means with one restart.</summary>
+    protected static ClustererFactory KMeans { get; } = KMeansClusterer.Factory(new KMeansOptions { NInit = 1 });
+
+    /// <summary>The blob data of N rows and 3 features.</summary>
+    protected FeatureMatrix Data() => SyntheticFeatures.Generate(DataShape.Blobs, N, 3);
 }

@@ -33,6 +33,9 @@ internal static class ExportText
     /// <summary>A measurement for people to read, with at most two decimals.</summary>
     public static string Short(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>A score for people to read with three decimals kept ("0.998", "1.000"), where two would round 0.996 up to 1.</summary>
+    public static string Score(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
     /// <summary>A date and time in ISO 8601 without a time zone (yyyy-MM-ddTHH:mm:ss).</summary>
     public static string Time(DateTime value) => value.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
 }

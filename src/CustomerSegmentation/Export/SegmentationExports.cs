@@ -1,6 +1,8 @@
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Pipeline;
 using CustomerSegmentation.Profiling;
+using CustomerSegmentation.Selection;
+using CustomerSegmentation.Stability;
 
 namespace CustomerSegmentation.Export;
 
@@ -86,6 +88,8 @@ public static class SegmentationExports
     /// then the rules (null after <see cref="SegmentationPipeline.WithoutRules"/>): overall fidelity, depth, settings,
     /// and per segment its rule as text, fidelity, precision, counts and paths (each a list of conditions with
     /// <c>greaterThan</c> and <c>atMost</c> bounds, null where unbounded).
+    /// then <c>gap</c> (the gap statistic per K and the gap's K, when the sweep computed it) and <c>stability</c> (the
+    /// bootstrap stability per segment and overall, when the pipeline asked for it), each null otherwise.
     /// </summary>
     /// <param name="result">The segmentation.</param>
     /// <returns>The JSON text (camelCase properties).</returns>
@@ -120,6 +124,29 @@ public static class SegmentationExports
                 p.Categories,
             }),
             Rules = RulesJson(result.Rules),
+            Gap = GapCurve(result) is { } curve ? new
+            {
+                ChosenK = result.Elbow!.GapChosenK,
+                Curve = curve.Select(point => new { point.K, point.Gap, point.GapStandardError }),
+            }
+            : null,
+            Stability = result.Stability is { } stability ? new
+            {
+                stability.Resamples,
+                stability.Verdict,
+                stability.MeanJaccard,
+                stability.Summary,
+                Segments = stability.Segments.Select(segment => new
+                {
+                    segment.Segment,
+                    segment.Size,
+                    segment.MeanJaccard,
+                    segment.Verdict,
+                    segment.Dissolved,
+                    segment.Recovered,
+                }),
+            }
+            : null,
         });
     }
 
@@ -177,6 +204,62 @@ public static class SegmentationExports
             Paths = r.Paths.Select(path => path.Conditions.Select(c => new { c.Feature, c.GreaterThan, c.AtMost })),
         }),
     };
+
+    /// <summary>
+    /// Is the segmentation real? A Markdown table per segment (numbered 1..K) of its label, customers, mean Jaccard
+    /// similarity over the bootstrap resamples, verdict, and the resamples in which it dissolved and was recovered,
+    /// then a blank line and the overall verdict in a sentence.
+    /// </summary>
+    /// <param name="result">The segmentation, run with <see cref="SegmentationPipeline.WithStability"/>.</param>
+    /// <returns>The table and the sentence.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The pipeline did not assess stability.</exception>
+    public static string ToStabilityMarkdown(this SegmentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        StabilityResult stability = result.Stability
+            ?? throw new InvalidOperationException("The segmentation has no stability assessment; run the pipeline with WithStability() to get one.");
+        IEnumerable<IReadOnlyList<string>> rows = stability.Segments.Select(s => (IReadOnlyList<string>)
+        [
+            ExportText.Number(s.Segment),
+            result.Segment(s.Segment).Label,
+            ExportText.Count(s.Size),
+            ExportText.Score(s.MeanJaccard),
+            s.Verdict.ToString(),
+            $"{ExportText.Number(s.Dissolved)} of {ExportText.Number(stability.Resamples)}",
+            $"{ExportText.Number(s.Recovered)} of {ExportText.Number(stability.Resamples)}",
+        ]);
+        return MarkdownTable.Write(["Segment", "Label", "Customers", "Mean Jaccard", "Verdict", "Dissolved", "Recovered"], rows)
+            + Environment.NewLine + stability.Summary + Environment.NewLine;
+    }
+
+    /// <summary>
+    /// The gap statistic as a Markdown table: per K its Gap(K) and s_K, the K the gap chooses marked, followed by the
+    /// blank line and the sentence of how K was chosen.
+    /// </summary>
+    /// <param name="result">The segmentation, whose sweep computed the gap (<see cref="KSelectionRule.Gap"/>).</param>
+    /// <returns>The table and the sentence.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">K was fixed or the sweep did not compute the gap.</exception>
+    public static string ToGapMarkdown(this SegmentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        IReadOnlyList<ElbowPoint> curve = GapCurve(result)
+            ?? throw new InvalidOperationException("The segmentation has no gap statistic; choose K with KSelectionRule.Gap() to compute it.");
+        int? chosen = result.Elbow!.GapChosenK;
+        IEnumerable<IReadOnlyList<string>> rows = curve.Select(p => (IReadOnlyList<string>)
+        [
+            ExportText.Number(p.K),
+            p.Gap is double gap ? ExportText.Score(gap) : "",
+            p.GapStandardError is double error ? ExportText.Score(error) : "",
+            p.K == chosen ? "gap's K" : "",
+        ]);
+        return MarkdownTable.Write(["K", "Gap", "s_K", "Chosen"], rows) + Environment.NewLine + result.KReason + Environment.NewLine;
+    }
+
+    /// <summary>The sweep's curve when it holds the gap statistic, else null.</summary>
+    private static IReadOnlyList<ElbowPoint>? GapCurve(SegmentationResult result)
+        => result.Elbow is { } elbow && elbow.Curve.Any(p => p.Gap is not null) ? elbow.Curve : null;
 
     /// <summary>
     /// The profiles as a Markdown table with aligned columns: per segment (numbered 1..K) its label, customers and

@@ -4,6 +4,7 @@ using CustomerSegmentation.Data;
 using CustomerSegmentation.Profiling;
 using CustomerSegmentation.Scaling;
 using CustomerSegmentation.Selection;
+using CustomerSegmentation.Stability;
 
 namespace CustomerSegmentation.Pipeline;
 
@@ -22,8 +23,10 @@ public sealed class SegmentationResult
         ImmutableArray<SegmentProfile> profiles,
         ImmutableArray<SegmentAssignment> assignments,
         SegmentationModel model,
-        SegmentRules? rules)
+        SegmentRules? rules,
+        StabilityResult? stability)
     {
+        Stability = stability;
         Customers = customers;
         Scaler = scaler;
         Elbow = elbow;
@@ -49,6 +52,12 @@ public sealed class SegmentationResult
 
     /// <summary>The elbow sweep with every score per K; null when K was fixed.</summary>
     public ElbowResult? Elbow { get; }
+
+    /// <summary>
+    /// How stable the segments are under bootstrap resampling, with the segments numbered as in <see cref="Profiles"/>;
+    /// null unless the pipeline asked for it with <see cref="SegmentationPipeline.WithStability"/>.
+    /// </summary>
+    public StabilityResult? Stability { get; }
 
     /// <summary>The clustering cost of the segments (K-means: the sum of squared distances to the centres, in scaled units).</summary>
     public double Inertia => Clustering.Inertia;

@@ -66,4 +66,27 @@ public sealed record ElbowOptions
     /// </summary>
     /// <value>The default value is true.</value>
     public bool FitInParallel { get; init; } = true;
+
+    /// <summary>
+    /// The number of gap-statistic reference data sets B to draw for a rule other than <see cref="KSelectionRule.Gap"/>,
+    /// so that every point of the curve gets its gap and the result reports the gap's K beside the rule's; null
+    /// computes no gap (each reference set is fitted for every K, about B + 1 times the work of the sweep). The gap
+    /// rule brings its own B and reference.
+    /// </summary>
+    /// <value>The default value is null. Must be at least 2 when set.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 2.</exception>
+    public int? GapReferences
+    {
+        get;
+        init => field = value is int b ? ClusteringChecks.AtLeast(b, 2, nameof(GapReferences)) : null;
+    }
+
+    /// <summary>Where the reference data sets of <see cref="GapReferences"/> come from.</summary>
+    /// <value>The default value is <see cref="GapReference.BoundingBox"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public GapReference GapReference
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(GapReference));
+    } = GapReference.BoundingBox;
 }

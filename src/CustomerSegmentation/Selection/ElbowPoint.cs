@@ -9,6 +9,11 @@ namespace CustomerSegmentation.Selection;
 /// <param name="DaviesBouldin">The Davies-Bouldin score (lower is better), or null where the silhouette is null.</param>
 /// <param name="Iterations">The Lloyd iterations of the winning restart.</param>
 /// <param name="Converged">Whether that restart converged before its iteration limit.</param>
+/// <param name="Gap">
+/// The gap statistic Gap(K) = mean log W*_K - log W_K over the reference data sets; null unless the sweep computed it
+/// (<see cref="ElbowOptions.GapReferences"/> or <see cref="KSelectionRule.Gap"/>) or where the inertia is zero.
+/// </param>
+/// <param name="GapStandardError">The gap's s_K = sd(log W*_K) · sqrt(1 + 1/B); null where <paramref name="Gap"/> is.</param>
 public sealed record ElbowPoint(
     int K,
     double Inertia,
@@ -17,4 +22,6 @@ public sealed record ElbowPoint(
     double? CalinskiHarabasz,
     double? DaviesBouldin,
     int Iterations,
-    bool Converged);
+    bool Converged,
+    double? Gap = null,
+    double? GapStandardError = null);

@@ -9,7 +9,7 @@ public sealed class ElbowResult
     private readonly ImmutableArray<ClusteringResult> _fits;
 
     internal ElbowResult(
-        ImmutableArray<ElbowPoint> curve, ImmutableArray<ClusteringResult> fits, Knee knee, KSelectionRule rule, int chosenK, string reason)
+        ImmutableArray<ElbowPoint> curve, ImmutableArray<ClusteringResult> fits, Knee knee, KSelectionRule rule, int chosenK, string reason, int? gapChosenK = null)
     {
         Curve = curve;
         _fits = fits;
@@ -17,6 +17,7 @@ public sealed class ElbowResult
         Rule = rule;
         ChosenK = chosenK;
         Reason = reason;
+        GapChosenK = gapChosenK;
     }
 
     /// <summary>One point per K, in increasing K.</summary>
@@ -36,6 +37,13 @@ public sealed class ElbowResult
 
     /// <summary>Why <see cref="ChosenK"/> was chosen, in a sentence (including any fallback when no knee was found).</summary>
     public string Reason { get; }
+
+    /// <summary>
+    /// The K the gap statistic chooses when the sweep computed it (the rule is <see cref="KSelectionRule.Gap"/> or
+    /// <see cref="ElbowOptions.GapReferences"/> was set), else null. When it differs from <see cref="ChosenK"/>,
+    /// <see cref="Reason"/> ends with a sentence saying so.
+    /// </summary>
+    public int? GapChosenK { get; }
 
     /// <summary>The clustering fitted for <see cref="ChosenK"/>.</summary>
     public ClusteringResult Chosen => ClusteringFor(ChosenK);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
 
@@ -11,7 +10,9 @@ namespace CustomerSegmentation.Selection;
 /// Chooses the number of clusters: fits a clusterer (K-means unless another is given) for every K in a range, records
 /// inertia and fit time per K (yellowbrick's KElbowVisualizer), scores every K of at least 2 by silhouette,
 /// Calinski-Harabasz and Davies-Bouldin (scikit-learn's definitions), and picks K by the chosen
-/// <see cref="KSelectionRule"/>.
+/// <see cref="KSelectionRule"/>. When the rule is <see cref="KSelectionRule.Gap"/> or
+/// <see cref="ElbowOptions.GapReferences"/> is set, it also computes the gap statistic of every K (Tibshirani, Walther
+/// &amp; Hastie 2001), fitting each reference data set with the same clusterer factory.
 /// </summary>
 /// <remarks>
 /// When no knee exists the result says so (<see cref="ElbowResult.KneeFound"/> false, with the reason) and falls back
@@ -29,7 +30,10 @@ public sealed class ElbowSelector
     /// <summary>Creates a selector.</summary>
     /// <param name="options">The settings; null means the defaults (K = 1..10, the elbow, seed 0).</param>
     /// <param name="clusterers">Makes the clusterer of each K; null means K-means with <see cref="DefaultRestarts"/> restarts.</param>
-    /// <exception cref="ArgumentException"><see cref="ElbowOptions.MaxK"/> is less than <see cref="ElbowOptions.MinK"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <see cref="ElbowOptions.MaxK"/> is less than <see cref="ElbowOptions.MinK"/>, or the rule is the gap statistic and
+    /// <see cref="ElbowOptions.GapReferences"/> asks for other gap settings.
+    /// </exception>
     public ElbowSelector(ElbowOptions? options = null, ClustererFactory? clusterers = null)
     {
         _clusterers = clusterers ?? KMeansClusterer.Factory(new KMeansOptions { NInit = DefaultRestarts });
@@ -40,11 +44,22 @@ public sealed class ElbowSelector
                 $"MaxK ({options.MaxK}) is less than MinK ({options.MinK}); the range of K must not be empty.", nameof(options));
         }
 
+        if (options.Rule.RequiredGap is { } required && options.GapReferences is int references
+            && (references != required.References || options.GapReference != required.Reference))
+        {
+            throw new ArgumentException(
+                $"The rule {options.Rule} brings its own gap settings, but GapReferences = {references} with {options.GapReference} asks for others; set one of the two.", nameof(options));
+        }
+
         Options = options;
+        GapSettings = options.Rule.RequiredGap ?? (options.GapReferences is int b ? new GapSettings(b, options.GapReference) : null);
     }
 
     /// <summary>The settings.</summary>
     public ElbowOptions Options { get; }
+
+    /// <summary>The gap statistic to compute: the rule's, else the options', else none.</summary>
+    private GapSettings? GapSettings { get; }
 
     /// <summary>Fits every K of the range on <paramref name="data"/> and chooses one.</summary>
     /// <remarks>
@@ -54,7 +69,7 @@ public sealed class ElbowSelector
     /// thrown.
     /// </remarks>
     /// <param name="data">The (already scaled) rows.</param>
-    /// <param name="progress">Told after each K is fitted and scored, from worker threads when fits run in parallel; may be null.</param>
+    /// <param name="progress">Told after each K is fitted and scored (its gap included, when computed), from worker threads when fits run in parallel; may be null.</param>
     /// <param name="cancellationToken">
     /// Checked before any fit, before each K, inside every fit (between iterations) and inside the scores (per row of
     /// the silhouette); a cancelled token stops the K still running and starts no other.
@@ -76,58 +91,43 @@ public sealed class ElbowSelector
         int count = Options.MaxK - Options.MinK + 1;
         var fits = new ClusteringResult[count];
         var points = new ElbowPoint[count];
-        var failures = new ExceptionDispatchInfo?[count];
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        GapReferences? gap = GapSettings is { } gapSettings ? new GapReferences(data, gapSettings, Options.Seed) : null;
         int completed = 0;
-        void FitOne(int i)
+        void FitOne(int i, CancellationToken stop)
         {
-            if (stop.IsCancellationRequested)
+            int k = Options.MinK + i;
+            long start = Stopwatch.GetTimestamp();
+            ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism), data, stop);
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
+            fits[i] = fit;
+            ElbowPoint point = Score(data, fit, elapsed, stop);
+            if (gap is not null)
             {
-                return;
+                (double? value, double? error) = gap.Gap(k, fit.Inertia, _clusterers, Options.MaxDegreeOfParallelism, stop);
+                point = point with { Gap = value, GapStandardError = error };
             }
 
-            try
-            {
-                int k = Options.MinK + i;
-                long start = Stopwatch.GetTimestamp();
-                ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism), data, stop.Token);
-                TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-                fits[i] = fit;
-                points[i] = Score(data, fit, elapsed, stop.Token);
-                progress?.Report(new ElbowProgress(points[i], Interlocked.Increment(ref completed), count));
-            }
-            catch (Exception failure)
-            {
-                failures[i] = ExceptionDispatchInfo.Capture(failure);
-                stop.Cancel();
-            }
+            points[i] = point;
+            progress?.Report(new ElbowProgress(point, Interlocked.Increment(ref completed), count));
         }
 
-        if (Options.FitInParallel && count > 1)
-        {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, FitOne);
-        }
-        else
-        {
-            for (int i = 0; i < count; i++)
-            {
-                FitOne(i);
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        FirstFailure(failures, stop.Token)?.Throw();
+        ParallelFits.Run(count, Options.MaxDegreeOfParallelism, Options.FitInParallel, FitOne, cancellationToken);
 
         ImmutableArray<ElbowPoint> curve = [.. points];
         Knee knee = FindKnee(curve);
         (int chosen, string reason) = Options.Rule.Choose(curve, knee);
-        return new ElbowResult(curve, [.. fits], knee, Options.Rule, chosen, reason);
-    }
+        int? gapChoice = null;
+        if (GapSettings is { } settings && GapStatistic.Choose(curve, settings) is { } byGap)
+        {
+            gapChoice = byGap.K;
+            if (byGap.K != chosen)
+            {
+                reason += string.Create(CultureInfo.InvariantCulture, $" The gap statistic disagrees: it chooses K = {byGap.K}. {byGap.Reason}");
+            }
+        }
 
-    /// <summary>The smallest K's failure that is not the cancellation another K's failure caused.</summary>
-    private static ExceptionDispatchInfo? FirstFailure(ExceptionDispatchInfo?[] failures, CancellationToken stop)
-        => failures.FirstOrDefault(f => f is not null && !(f.SourceException is OperationCanceledException cancelled && cancelled.CancellationToken == stop))
-            ?? failures.FirstOrDefault(f => f is not null);
+        return new ElbowResult(curve, [.. fits], knee, Options.Rule, chosen, reason, gapChoice);
+    }
 
     private ElbowPoint Score(FeatureMatrix data, ClusteringResult fit, TimeSpan elapsed, CancellationToken cancellationToken)
     {

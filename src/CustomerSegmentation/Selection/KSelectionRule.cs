@@ -48,12 +48,28 @@ public abstract class KSelectionRule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sensitivity"/> is not positive and finite.</exception>
     public static KSelectionRule Elbow(double sensitivity = ElbowRule.DefaultSensitivity) => new ElbowRule(sensitivity);
 
+    /// <summary>
+    /// The gap statistic (Tibshirani, Walther &amp; Hastie 2001): the smallest K with Gap(K) &gt;= Gap(K+1) - s_(K+1),
+    /// where Gap(K) = mean over <paramref name="references"/> reference data sets of log W*_K minus log W_K (W = the
+    /// fit's inertia) and s_K = sd(log W*_K) · sqrt(1 + 1/B). When no K qualifies, the largest K. Every reference set
+    /// is fitted for every K, so the sweep costs about B + 1 times a plain one.
+    /// </summary>
+    /// <param name="references">The number of reference data sets B, at least 2; 10 by default.</param>
+    /// <param name="reference">Where the reference sets come from; null for <see cref="GapReference.BoundingBox"/>.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="references"/> is below 2.</exception>
+    public static KSelectionRule Gap(int references = GapRule.DefaultReferences, GapReference? reference = null)
+        => new GapRule(references, reference ?? GapReference.BoundingBox);
+
     /// <summary>The rule and its parameters, e.g. "Elbow (sensitivity 1)".</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => Name;
 
     /// <summary>The Kneedle sensitivity used to find the knee that every result reports.</summary>
     internal virtual double KneeSensitivity => ElbowRule.DefaultSensitivity;
+
+    /// <summary>The gap statistic the rule needs computed, or null when it does not use it.</summary>
+    internal virtual GapSettings? RequiredGap => null;
 
     /// <summary>Chooses K from the scored curve and its knee, and says why in a sentence.</summary>
     internal abstract (int K, string Reason) Choose(ImmutableArray<ElbowPoint> curve, Knee knee);
@@ -107,7 +123,7 @@ public abstract class KSelectionRule
     /// <summary>The rule's parameters by name, in a fixed order.</summary>
     private protected virtual IEnumerable<(string Name, double Value)> Parameters() => [];
 
-    private static ImmutableArray<KSelectionRule> All => [Default, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin];
+    private static ImmutableArray<KSelectionRule> All => [Default, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin, Gap()];
 
     /// <summary>The K with the best value of <paramref name="score"/>, or null when no K has it.</summary>
     private protected static (int K, double Score)? Best(ImmutableArray<ElbowPoint> curve, Func<ElbowPoint, double?> score, bool higherIsBetter)

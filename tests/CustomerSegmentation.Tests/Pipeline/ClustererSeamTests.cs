@@ -165,7 +165,11 @@ public sealed class ClustererSeamTests
             { Edit(swept, f => f["clustering"]!.AsObject().Remove("kind")), "clustering kind '(missing)'" },
             { Edit(swept, f => f["clustering"]!.AsObject().Remove("offset")), "missing 'offset'" },
             { Edit(swept, f => f["clustering"]!["offset"] = new JsonArray(1, 2)), "$.clustering.offset: it has 2 values but needs 3, one per feature" },
-            { swept.Replace("\"Elbow\"", "\"Gap\"", StringComparison.Ordinal), "'Gap' is not a K rule; the rules are Elbow, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin" },
+            { swept.Replace("\"Elbow\"", "\"Knee\"", StringComparison.Ordinal), "'Knee' is not a K rule; the rules are Elbow, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin, Gap" },
+            { Edit(swept, f => f["kSelection"] = new JsonObject { ["name"] = "Gap", ["references"] = 10 }), "The Gap rule takes exactly the parameters 'references' and 'principalComponents'; the file gives references" },
+            { Edit(swept, f => f["kSelection"] = new JsonObject { ["name"] = "Gap", ["references"] = 2.5, ["principalComponents"] = 0 }), "'references' must be a whole number of at least 2; the file gives 2.5" },
+            { Edit(swept, f => f["kSelection"] = new JsonObject { ["name"] = "Gap", ["references"] = 1, ["principalComponents"] = 0 }), "'references' must be a whole number of at least 2; the file gives 1" },
+            { Edit(swept, f => f["kSelection"] = new JsonObject { ["name"] = "Gap", ["references"] = 10, ["principalComponents"] = 2 }), "'principalComponents' must be 0 (bounding box) or 1 (principal components); the file gives 2" },
             { Edit(swept, f => f["kSelection"]!["sensitivity"] = -1), "sensitivity must be a positive, finite number" },
             { Edit(swept, f => f["kSelection"]!["depth"] = 3), "takes exactly one parameter, 'sensitivity'; the file gives sensitivity, depth" },
             { Edit(swept, f => f["kSelection"] = new JsonObject { ["name"] = "MaxSilhouette", ["sensitivity"] = 1 }), "MaxSilhouette takes no parameters, but the file gives sensitivity" },
@@ -184,7 +188,7 @@ public sealed class ClustererSeamTests
     [Fact]
     public void Every_K_rule_round_trips_through_a_model_file()
     {
-        foreach (KSelectionRule rule in new[] { KSelectionRule.Default, KSelectionRule.Elbow(0.5), KSelectionRule.MaxSilhouette, KSelectionRule.MaxCalinskiHarabasz, KSelectionRule.MinDaviesBouldin })
+        foreach (KSelectionRule rule in new[] { KSelectionRule.Default, KSelectionRule.Elbow(0.5), KSelectionRule.MaxSilhouette, KSelectionRule.MaxCalinskiHarabasz, KSelectionRule.MinDaviesBouldin, KSelectionRule.Gap(3), KSelectionRule.Gap(2, GapReference.PrincipalComponents) })
         {
             SegmentationModel model = SegmentationPipeline.FromMatrix(Blobs()).ChooseK(2, 4, rule).Run().Model;
 
