@@ -44,10 +44,12 @@ public sealed class GapStatisticTests
         Assert.True(result.Curve[3].Gap > result.Curve[4].Gap, $"Gap(4) = {result.Curve[3].Gap}, Gap(5) = {result.Curve[4].Gap}");
     }
 
-    [Fact]
-    public void The_gap_chooses_one_for_uniform_noise()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void The_gap_chooses_one_for_uniform_noise(int features)
     {
-        ElbowResult result = Sweep(BootstrapStabilityTests.UniformNoise(), KSelectionRule.Gap());
+        ElbowResult result = Sweep(BootstrapStabilityTests.UniformNoise(features: features), KSelectionRule.Gap());
 
         Assert.Equal(1, result.ChosenK);
         Assert.Contains("K = 1 is the smallest K", result.Reason);
