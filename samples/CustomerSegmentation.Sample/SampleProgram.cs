@@ -222,7 +222,15 @@ internal static class SampleProgram
         }
 
         printer.Line(string.Empty);
+        TierMovements projected = SpendTiers.Default.History(transactions, SpendWindows.Rolling12Months(end.AddDays(1), 1)).Project(clv);
+        printer.Line($"Projected tiers {projected.From} -> {projected.To} (spend in the last 12 months against the spend the CLV model expects in the next 12):");
+        printer.Line(projected.ToTierMovementsMarkdown());
+        printer.Line(string.Join(", ", projected.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
+        PrintTierMovements(transactions, printer);
+
+        printer.Line(string.Empty);
         SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer);
+        Write(outputs, "tier-projection.csv", w => projected.WriteTierMovementsCsv(w));
         Write(outputs, "clv.csv", w => clv.WriteCustomersCsv(w));
         Write(outputs, "clv.json", w => w.Write(clv.ToCustomersJson()));
         Write(outputs, "clv-model.json", w => w.Write(clv.ToModelJson()));

@@ -248,7 +248,9 @@ public sealed class SampleProgramTests
         Assert.Contains("BG/NBD (", run.Output);
         Assert.Matches(@"  alpha +\d+\.\d{6}  \(SE \d", run.Output);
         Assert.Contains("Top customers by 12-month CLV:", run.Output);
-        foreach (string file in new[] { "clv.csv", "clv.json", "clv-model.json", "report.html", "segments.csv", "profiles.json", "model.json" })
+        Assert.Matches(@"Projected tiers \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} -> \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} \(spend in the last 12 months", run.Output);
+        Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
+        foreach (string file in new[] { "clv.csv", "clv.json", "clv-model.json", "tier-projection.csv", "report.html", "segments.csv", "profiles.json", "model.json" })
         {
             Assert.True(File.Exists(run.File(file)), $"{file} was not written");
         }

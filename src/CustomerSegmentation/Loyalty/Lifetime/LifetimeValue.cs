@@ -113,6 +113,33 @@ public sealed class LifetimeValueResult
         return CustomerTable.FromFeatures(FeatureMatrix.FromColumns(columns, FeatureNames), [.. Customers.Select(c => c.CustomerId)]);
     }
 
+    /// <summary>
+    /// Each customer's expected spend over the next <paramref name="months"/> months, undiscounted: the expected
+    /// purchases in that time (BG/NBD, given the customer's history) times the expected spend per purchase
+    /// (Gamma-Gamma), rounded to cents. This is the projection <see cref="SpendTierHistory.Project(LifetimeValueResult)"/>
+    /// turns into a projected spend tier.
+    /// </summary>
+    /// <param name="months">The length of the projection in months (a month is 30 days or 4.345 weeks); 12 for a tier year.</param>
+    /// <returns>The projected spend per customer id (ordinal), at least 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is less than 1 or more than 1200.</exception>
+    public IReadOnlyDictionary<string, decimal> ProjectedSpend(int months = 12)
+    {
+        if (months is < 1 or > 1200)
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, "The projection must cover 1 to 1200 months (12 for a tier year).");
+        }
+
+        double periods = months * PeriodUnits.PerMonth(Unit);
+        var spend = new Dictionary<string, decimal>(Customers.Length, StringComparer.Ordinal);
+        foreach (CustomerLifetimeValue c in Customers)
+        {
+            double value = Purchases.Parameters.ExpectedPurchases(periods, c.Frequency, c.Recency, c.Age) * c.ExpectedAverageSpend;
+            spend[c.CustomerId] = (decimal)Math.Round(Math.Max(0d, value), 2, MidpointRounding.AwayFromZero);
+        }
+
+        return spend;
+    }
+
     /// <summary>A segmentation pipeline over <see cref="ToCustomerTable"/>, standardised, like <see cref="RfmResult.ToSegmentationPipeline"/>.</summary>
     /// <returns>The pipeline; choose K, the clusterer and the seed on it as on any other.</returns>
     public SegmentationPipeline ToSegmentationPipeline()

@@ -41,6 +41,22 @@ public sealed class SpendTierHistory
     public ImmutableArray<TierMovements> Movements { get; }
 
     /// <summary>
+    /// The projected tier of every customer from a customer lifetime value model: the spend it expects in the twelve
+    /// months after the last window (<see cref="LifetimeValueResult.ProjectedSpend"/>), tiered as
+    /// <see cref="Project(IReadOnlyDictionary{string, decimal})"/> does. Fit the model on transactions up to the end of
+    /// the last window, so that every customer of the history has a projection.
+    /// </summary>
+    /// <param name="lifetimeValue">The fitted lifetime values.</param>
+    /// <returns>The movements from the tier earned in the last window to the projected tier.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lifetimeValue"/> is null.</exception>
+    /// <exception cref="ArgumentException">A customer of the history is not in <paramref name="lifetimeValue"/>.</exception>
+    public TierMovements Project(LifetimeValueResult lifetimeValue)
+    {
+        ArgumentNullException.ThrowIfNull(lifetimeValue);
+        return Project(lifetimeValue.ProjectedSpend(12));
+    }
+
+    /// <summary>
     /// The projected tier of every customer from a projected spend over the twelve months after the last window
     /// (<see cref="SpendWindow.Following"/>), for example the expected spend of a customer lifetime value model, and the
     /// movement from the tier earned in the last window (<see cref="CustomerTierHistory.Current"/>). A positive projected

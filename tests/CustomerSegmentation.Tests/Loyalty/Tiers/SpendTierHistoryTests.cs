@@ -116,7 +116,8 @@ public sealed class SpendTierHistoryTests
         Assert.Contains("Customer 'B' has a negative projected spend (-1)", negative.Message, StringComparison.Ordinal);
         var blank = Assert.Throws<ArgumentException>(() => history.Project(new Dictionary<string, decimal>(all) { [" "] = 1m }));
         Assert.Contains("blank customer id", blank.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentNullException>(() => history.Project(null!));
+        Assert.Throws<ArgumentNullException>(() => history.Project((IReadOnlyDictionary<string, decimal>)null!));
+        Assert.Equal("lifetimeValue", Assert.Throws<ArgumentNullException>(() => history.Project((LifetimeValueResult)null!)).ParamName);
     }
 
     [Fact]
