@@ -272,6 +272,20 @@ public sealed class SegmentationPipeline
     public SegmentationPipeline WithoutRules() => new(_settings with { Rules = null });
 
     /// <summary>
+    /// Also computes the gap statistic (Tibshirani, Walther &amp; Hastie 2001) when K is swept by another rule, such as the
+    /// default elbow: every K of <see cref="SegmentationResult.Elbow"/> gets its gap, <see cref="ElbowResult.GapChosenK"/>
+    /// gives the gap's K, and <see cref="SegmentationResult.KReason"/> says when it differs from the rule's. With
+    /// <see cref="KSelectionRule.Gap"/> as the rule (which brings its own references), or with a fixed K, this adds nothing. Costs about
+    /// <paramref name="references"/> more fits per K.
+    /// </summary>
+    /// <param name="references">The number of reference data sets B, at least 2.</param>
+    /// <param name="reference">Where they come from; null for <see cref="GapReference.BoundingBox"/>.</param>
+    /// <returns>A new pipeline that reports the gap beside its K rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="references"/> is below 2.</exception>
+    public SegmentationPipeline WithGapStatistic(int references = 10, GapReference? reference = null)
+        => new(_settings with { Gap = (ClusteringChecks.AtLeast(references, 2, nameof(references)), reference ?? GapReference.BoundingBox) });
+
+    /// <summary>
     /// Also measures how stable the segments are (<see cref="BootstrapStability"/>: the chosen segmentation against B
     /// bootstrap resamples, each reclustered with the pipeline's clusterer and K), reported in
     /// <see cref="SegmentationResult.Stability"/> with the pipeline's segment numbers. Costs B more fits, each on about
@@ -404,6 +418,9 @@ public sealed class SegmentationPipeline
             Rule = sweep.Rule,
             Seed = s.Seed,
             MaxDegreeOfParallelism = s.MaxDegreeOfParallelism,
+            // A gap rule brings its own references; WithGapStatistic only adds the gap beside other rules.
+            GapReferences = sweep.Rule.RequiredGap is null ? s.Gap?.References : null,
+            GapReference = sweep.Rule.RequiredGap is null ? s.Gap?.Reference ?? GapReference.BoundingBox : GapReference.BoundingBox,
         };
         var selector = new ElbowSelector(options, s.Clusterers);
         int total = maxK - sweep.MinK + 1;
@@ -457,7 +474,10 @@ public sealed class SegmentationPipeline
         public IProgress<SegmentationProgress>? Progress { get; init; }
 
         public RuleOptions? Rules { get; init; } = new RuleOptions();
+
         public StabilityOptions? Stability { get; init; }
+
+        public (int References, GapReference Reference)? Gap { get; init; }
     }
 
     /// <summary>The one place K is decided: fixed, or swept over a range by a rule.</summary>

@@ -131,3 +131,85 @@ public sealed class StabilityPipelineTests
         public void Report(SegmentationProgress value) => report(value);
     }
 }
+
+/// <summary>The gap statistic beside the default elbow, asked for with <see cref="SegmentationPipeline.WithGapStatistic"/>.</summary>
+public sealed class GapBesideTheElbowTests
+{
+    /// <summary>Five separated blobs of 60 customers in two features.</summary>
+    private static FeatureMatrix FiveBlobs()
+    {
+        var random = new Random(5);
+        (double X, double Y)[] centres = [(0, 0), (30, 0), (0, 30), (30, 30), (15, 60)];
+        var rows = new List<double[]>();
+        foreach ((double x, double y) in centres)
+        {
+            for (int i = 0; i < 60; i++)
+            {
+                rows.Add([x + (4 * (random.NextDouble() - 0.5)), y + (4 * (random.NextDouble() - 0.5))]);
+            }
+        }
+
+        return FeatureMatrix.FromRows(rows, ["x", "y"]);
+    }
+
+    [Fact]
+    public void The_default_sweep_computes_no_gap()
+    {
+        SegmentationResult result = SegmentationPipeline.FromMatrix(FiveBlobs()).WithSeed(1).Run();
+
+        Assert.Null(result.Elbow!.GapChosenK);
+        Assert.All(result.Elbow.Curve, p => Assert.Null(p.Gap));
+    }
+
+    [Fact]
+    public void The_gap_is_reported_beside_the_elbow_for_every_K()
+    {
+        SegmentationResult result = SegmentationPipeline.FromMatrix(FiveBlobs()).WithSeed(1).WithGapStatistic(references: 5).Run();
+
+        Assert.Equal(KSelectionRule.Default.Name, result.Elbow!.Rule.Name);
+        Assert.Equal(5, result.Elbow.GapChosenK);
+        Assert.All(result.Elbow.Curve, p => Assert.True(p.Gap is double gap && double.IsFinite(gap) && p.GapStandardError > 0, $"K = {p.K}: {p.Gap} ± {p.GapStandardError}"));
+        Assert.Equal(result.Elbow.GapChosenK == result.K, !result.KReason.Contains("The gap statistic disagrees", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void When_the_rule_and_the_gap_disagree_the_reason_says_so()
+    {
+        // Two groups far apart, each made of two tight blobs: Calinski-Harabasz prefers the four blobs, the gap's
+        // one-standard-error rule stops at the two groups (Gap(2) is within s_3 of Gap(3)).
+        var random = new Random(8);
+        var rows = new List<double[]>();
+        foreach ((double x, double y) in new[] { (0d, 0d), (20d, 0d), (200d, 0d), (220d, 0d) })
+        {
+            for (int i = 0; i < 80; i++)
+            {
+                rows.Add([x + random.NextDouble() - 0.5, y + random.NextDouble() - 0.5]);
+            }
+        }
+
+        SegmentationResult result = SegmentationPipeline.FromMatrix(FeatureMatrix.FromRows(rows, ["x", "y"])).WithScaling(CustomerSegmentation.Scaling.FeatureScaling.None)
+            .WithSeed(1).ChooseK(1, 8, KSelectionRule.MaxCalinskiHarabasz).WithGapStatistic(references: 5).Run();
+
+        Assert.Equal((4, 2), (result.K, result.Elbow!.GapChosenK));
+        Assert.Contains("The gap statistic disagrees: it chooses K = 2.", result.KReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gap_rule_keeps_its_own_references()
+    {
+        SegmentationResult result = SegmentationPipeline.FromMatrix(FiveBlobs()).WithSeed(1)
+            .ChooseK(1, 8, KSelectionRule.Gap(references: 4)).WithGapStatistic(references: 7).Run();
+
+        Assert.Equal(5, result.K);
+        Assert.Equal(5, result.Elbow!.GapChosenK);
+    }
+
+    [Fact]
+    public void Fewer_than_two_references_are_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SegmentationPipeline.FromMatrix(FiveBlobs()).WithGapStatistic(references: 1));
+
+        Assert.Equal("references", error.ParamName);
+        Assert.Contains("references must be at least 2", error.Message, StringComparison.Ordinal);
+    }
+}
