@@ -36,6 +36,34 @@ public sealed class CdnowReferenceTests
     }
 
     [CdnowDataFact]
+    public void Every_customer_of_the_calibration_summary_equals_the_published_one_to_its_two_decimals()
+    {
+        // Fixtures/cdnow_customers_summary.csv: ID, x, t_x, T, zbar as published (two decimals).
+        string[] lines = File.ReadAllLines(TestData.Fixture("cdnow_customers_summary.csv"));
+        Assert.Equal("ID,x,t_x,T,zbar", lines[0]);
+        PurchaseSummary summary = Cdnow.Split.Calibration;
+        Assert.Equal(lines.Length - 1, summary.Customers.Length);
+        var mismatches = new List<string>();
+        foreach (string line in lines.Skip(1))
+        {
+            string[] f = line.Split(',');
+            var id = int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            CustomerPurchases c = summary[id];
+            double Published(int i) => double.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture);
+            bool same = c.Frequency == int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)
+                && Math.Abs(c.Recency - Published(2)) <= 0.005 + 1e-9
+                && Math.Abs(c.Age - Published(3)) <= 0.005 + 1e-9
+                && Math.Abs(c.MonetaryValue - Published(4)) <= 0.005 + 1e-9;
+            if (!same)
+            {
+                mismatches.Add($"{id}: ours {c.Frequency}, {c.Recency:F4}, {c.Age:F4}, {c.MonetaryValue:F4}; published {line}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} customers differ, e.g. {string.Join("; ", mismatches.Take(5))}");
+    }
+
+    [CdnowDataFact]
     public void BgNbd_finds_the_published_maximum()
     {
         BgNbdFit fit = Cdnow.BgNbd;
