@@ -10,7 +10,8 @@ namespace CustomerSegmentation.Pipeline;
 
 /// <summary>
 /// Everything a segmentation run produced: the customers, the scaling, the chosen K and why, the elbow curve with
-/// every score, the clustering, the segment profiles, each customer's segment, and a model for new customers.
+/// every score (and the gap statistic when asked for), the clustering, the segment profiles, each customer's segment,
+/// the segments as rules, their bootstrap stability when asked for, and a model for new customers.
 /// </summary>
 public sealed class SegmentationResult
 {
@@ -26,7 +27,6 @@ public sealed class SegmentationResult
         SegmentRules? rules,
         StabilityResult? stability)
     {
-        Stability = stability;
         Customers = customers;
         Scaler = scaler;
         Elbow = elbow;
@@ -36,6 +36,7 @@ public sealed class SegmentationResult
         Assignments = assignments;
         Model = model;
         Rules = rules;
+        Stability = stability;
     }
 
     /// <summary>The customers segmented, features in original units, with their ids and any extra columns kept.</summary>
