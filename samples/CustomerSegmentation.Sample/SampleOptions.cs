@@ -48,6 +48,8 @@ internal sealed record SampleOptions
         CLV options (clv mode: BG/NBD and Gamma-Gamma, writes clv.csv, clv.json, clv-model.json):
           --unit <days|weeks>     the time unit of the summary (default weeks)
           --months <n>            the CLV horizon in months (default 12; 1% monthly discount)
+          --calibration-end <d>   fit on purchases up to this day (yyyy-MM-dd) and check the forecast of repeat
+                                  purchases against the days after it (the holdout)
 
         Exit codes: 0 success, 1 unusable data or files, 2 bad command line, 3 unexpected failure
         (each failure is one line on standard error).
@@ -68,6 +70,8 @@ internal sealed record SampleOptions
     public PeriodUnit Unit { get; init; } = PeriodUnit.Weeks;
 
     public int Months { get; init; } = 12;
+
+    public DateOnly? CalibrationEnd { get; init; }
 
     public string? Input { get; init; }
 
@@ -164,6 +168,7 @@ internal sealed record SampleOptions
                 "--columns" => options with { Columns = List(name, Value()) },
                 "--unit" => options with { Unit = UnitOf(Value()) },
                 "--months" => options with { Months = Positive(name, Value()) },
+                "--calibration-end" => options with { CalibrationEnd = Day(name, Value()) },
                 _ => throw new SampleUsageException($"Unknown option '{name}'. Try --help."),
             };
         }
@@ -207,6 +212,11 @@ internal sealed record SampleOptions
         => FeatureScaling.All.FirstOrDefault(s => string.Equals(s.Name, value, StringComparison.OrdinalIgnoreCase))
             ?? throw new SampleUsageException(
                 $"Option --scale must be one of {string.Join(", ", FeatureScaling.All.Select(s => s.Name.ToLowerInvariant()))}, not '{value}'.");
+
+    private static DateOnly Day(string name, string value)
+        => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day)
+            ? day
+            : throw new SampleUsageException($"Option {name} needs a day as yyyy-MM-dd, not '{value}'.");
 
     private static PeriodUnit UnitOf(string value) => value.ToLowerInvariant() switch
     {

@@ -198,8 +198,17 @@ internal static class SampleProgram
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
         TransactionSet transactions = ReadTransactions(options, printer);
-        DateOnly end = transactions.Transactions.Max(t => DateOnly.FromDateTime(t.Timestamp));
-        PurchaseSummary summary = PurchaseSummary.FromTransactions(transactions, end, options.Unit);
+        DateOnly last = transactions.Transactions.Max(t => DateOnly.FromDateTime(t.Timestamp));
+        DateOnly end = options.CalibrationEnd ?? last;
+        if (end >= last && options.CalibrationEnd is not null)
+        {
+            throw new ArgumentException($"--calibration-end {end:yyyy-MM-dd} leaves no holdout: the transactions end on {last:yyyy-MM-dd}; give an earlier day.");
+        }
+
+        CalibrationHoldout? split = options.CalibrationEnd is { } calibrationEnd
+            ? CalibrationHoldout.Split(transactions, calibrationEnd, last, options.Unit)
+            : null;
+        PurchaseSummary summary = split?.Calibration ?? PurchaseSummary.FromTransactions(transactions, end, options.Unit);
         string unit = options.Unit == PeriodUnit.Weeks ? "weeks" : "days";
         printer.Line($"Customers: {summary.Customers.Length:N0}; repeat buyers {summary.RepeatBuyers:N0}; observed to {end:yyyy-MM-dd}, in {unit}");
         LifetimeValueResult clv = new LifetimeValueAnalyzer(new LifetimeValueOptions { HorizonMonths = options.Months }).Analyze(summary);
@@ -211,6 +220,14 @@ internal static class SampleProgram
         foreach (string warning in clv.Warnings)
         {
             printer.Line($"warning: {warning}");
+        }
+
+        if (split is not null)
+        {
+            HoldoutEvaluation holdout = HoldoutEvaluation.Evaluate(clv.Purchases, split);
+            printer.Line(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Holdout {end.AddDays(1):yyyy-MM-dd}..{last:yyyy-MM-dd} ({split.HoldoutLength:0.##} {unit}): predicted {holdout.TotalPredicted:N1} repeat purchases, actual {holdout.TotalActual:N0} ({holdout.TotalRelativeError:+0.0%;-0.0%}); per-customer correlation {holdout.Correlation:F2}"));
         }
 
         printer.Line(string.Empty);

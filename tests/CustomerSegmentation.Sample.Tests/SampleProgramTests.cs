@@ -296,6 +296,27 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void The_clv_mode_checks_the_forecast_against_a_holdout_after_the_calibration_end()
+    {
+        using SampleRun run = SampleRun.Of("clv", "--calibration-end", "2024-09-30", "--k", "3");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("observed to 2024-09-30, in weeks", run.Output);
+        Assert.Matches(@"Holdout 2024-10-01\.\.2024-12-30 \(13 weeks\): predicted [\d,]+\.\d repeat purchases, actual [\d,]+ \([+-]\d+\.\d%\); per-customer correlation -?\d\.\d\d", run.Output);
+    }
+
+    [Theory]
+    [InlineData("2024-9-30", 2, "Option --calibration-end needs a day as yyyy-MM-dd, not '2024-9-30'.")]
+    [InlineData("2024-12-30", 1, "--calibration-end 2024-12-30 leaves no holdout: the transactions end on 2024-12-30; give an earlier day.")]
+    public void The_clv_mode_refuses_a_calibration_end_it_cannot_use(string day, int exitCode, string message)
+    {
+        using SampleRun run = SampleRun.Of("clv", "--calibration-end", day);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Contains(message, run.Error);
+    }
+
+    [Fact]
     public void The_clv_mode_refuses_an_unknown_unit()
     {
         using SampleRun run = SampleRun.Of("clv", "--unit", "months");
