@@ -379,10 +379,22 @@ internal static class SampleProgram
         => (value is double v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "-").PadLeft(width);
 
     /// <summary>The message on one line; a CsvHelper message keeps only its first line (the rest is parser state).</summary>
+    /// <summary>The message on one line, without the library's "(Parameter 'x')" and "Actual value was" tails.</summary>
     private static string OneLine(Exception e)
-        => e is CsvHelperException
-            ? e.Message.Trim().Split('\n')[0].Trim()
-            : e.Message.Trim().ReplaceLineEndings(" ");
+    {
+        if (e is CsvHelperException)
+        {
+            return e.Message.Trim().Split('\n')[0].Trim();
+        }
+
+        string message = e.Message;
+        if (e is ArgumentException { ParamName: { } name } && message.LastIndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is int at and >= 0)
+        {
+            message = message[..at];
+        }
+
+        return message.Trim().ReplaceLineEndings(" ");
+    }
 
     private static string Shorten(string text)
     {

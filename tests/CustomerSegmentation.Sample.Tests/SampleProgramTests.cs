@@ -317,6 +317,26 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void The_clv_mode_says_in_one_line_when_no_customer_bought_twice()
+    {
+        string path = Path.GetTempFileName();
+        File.WriteAllText(path, "CustomerId,Timestamp,Amount\na,2024-01-01,10\nb,2024-02-01,12\nc,2024-03-01,5\n");
+        try
+        {
+            using SampleRun run = SampleRun.Of("clv", "--transactions", path);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal(
+                "error: None of the 3 customers has a repeat purchase (every one bought on one day only), so BG/NBD cannot estimate how often customers buy again or drop out. Observe a longer period.",
+                run.Error.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_clv_mode_refuses_an_unknown_unit()
     {
         using SampleRun run = SampleRun.Of("clv", "--unit", "months");
