@@ -319,21 +319,12 @@ public sealed class SampleProgramTests
     [Fact]
     public void The_clv_mode_says_in_one_line_when_no_customer_bought_twice()
     {
-        string path = Path.GetTempFileName();
-        File.WriteAllText(path, "CustomerId,Timestamp,Amount\na,2024-01-01,10\nb,2024-02-01,12\nc,2024-03-01,5\n");
-        try
-        {
-            using SampleRun run = SampleRun.Of("clv", "--transactions", path);
+        using SampleRun run = OnTransactions("CustomerId,Timestamp,Amount\na,2024-01-01,10\nb,2024-02-01,12\nc,2024-03-01,5\n", "clv");
 
-            Assert.Equal(1, run.ExitCode);
-            Assert.Equal(
-                "error: None of the 3 customers has a repeat purchase (every one bought on one day only), so BG/NBD cannot estimate how often customers buy again or drop out. Observe a longer period.",
-                run.Error.Trim());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "error: None of the 3 customers has a repeat purchase (every one bought on one day only), so BG/NBD cannot estimate how often customers buy again or drop out. Observe a longer period.",
+            run.Error.Trim());
     }
 
     [Fact]
@@ -348,15 +339,21 @@ public sealed class SampleProgramTests
     [Fact]
     public void The_rfm_mode_names_a_missing_transaction_column()
     {
+        using SampleRun run = OnTransactions("Customer,When,Amount\nA,2024-01-01,10\n", "rfm");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("CustomerId", run.Error);
+        Assert.Single(run.Error.TrimEnd().Split(Environment.NewLine));
+    }
+
+    /// <summary>Runs <paramref name="mode"/> on a temporary transactions file holding <paramref name="contents"/>, deleted afterwards.</summary>
+    private static SampleRun OnTransactions(string contents, string mode)
+    {
         string path = Path.GetTempFileName();
-        File.WriteAllText(path, "Customer,When,Amount\nA,2024-01-01,10\n");
+        File.WriteAllText(path, contents);
         try
         {
-            using SampleRun run = SampleRun.Of("rfm", "--transactions", path);
-
-            Assert.Equal(1, run.ExitCode);
-            Assert.Contains("CustomerId", run.Error);
-            Assert.Single(run.Error.TrimEnd().Split(Environment.NewLine));
+            return SampleRun.Of(mode, "--transactions", path);
         }
         finally
         {
