@@ -211,32 +211,22 @@ public sealed class SampleProgramTests
     [Fact]
     public void The_rfm_mode_prints_the_tier_movements_of_the_last_two_complete_years()
     {
-        string path = Path.GetTempFileName();
-        using (var writer = new StreamWriter(path))
-        {
-            // Three years, with a purchase on the first and the last day so that all three are complete.
-            SyntheticTransactions.WriteCsv(
-                [
-                    new Loyalty.Transaction("C000001", new DateTime(2022, 1, 1, 9, 0, 0), 20m, "1"),
-                    .. SyntheticTransactions.Generate(300, 5, new DateOnly(2022, 1, 1), days: 1095),
-                    new Loyalty.Transaction("C000001", new DateTime(2024, 12, 31, 18, 0, 0), 20m, "2"),
-                ],
-                writer);
-        }
+        // Three years, with a purchase on the first and the last day so that all three are complete.
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
+        SyntheticTransactions.WriteCsv(
+            [
+                new Loyalty.Transaction("C000001", new DateTime(2022, 1, 1, 9, 0, 0), 20m, "1"),
+                .. SyntheticTransactions.Generate(300, 5, new DateOnly(2022, 1, 1), days: 1095),
+                new Loyalty.Transaction("C000001", new DateTime(2024, 12, 31, 18, 0, 0), 20m, "2"),
+            ],
+            csv);
 
-        try
-        {
-            using SampleRun run = SampleRun.Of("rfm", "--transactions", path, "--order", "OrderId", "--k", "3");
+        using SampleRun run = OnTransactions(csv.ToString(), "rfm", "--order", "OrderId", "--k", "3");
 
-            Assert.Equal(0, run.ExitCode);
-            Assert.Contains("Tier movements 2023 -> 2024 (tier earned by calendar-year spend, held through the next year):", run.Output);
-            Assert.Matches(@"\| 2023 \\ 2024 +\| No tier +\| Bronze +\| Silver +\| Gold +\| Platinum +\|", run.Output);
-            Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Tier movements 2023 -> 2024 (tier earned by calendar-year spend, held through the next year):", run.Output);
+        Assert.Matches(@"\| 2023 \\ 2024 +\| No tier +\| Bronze +\| Silver +\| Gold +\| Platinum +\|", run.Output);
+        Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
     }
 
     [Fact]
@@ -262,7 +252,6 @@ public sealed class SampleProgramTests
     [Fact]
     public void The_clv_mode_reads_a_whitespace_separated_headerless_file()
     {
-        string path = Path.GetTempFileName();
         var lines = new List<string>();
         for (int c = 1; c <= 40; c++)
         {
@@ -272,18 +261,13 @@ public sealed class SampleProgramTests
             }
         }
 
-        File.WriteAllLines(path, lines);
-        try
-        {
-            using SampleRun run = SampleRun.Of("clv", "--transactions", path, "--whitespace", "--columns", "Customer,Date,Dollars", "--customer", "Customer", "--date", "Date", "--amount", "Dollars", "--date-format", "yyyyMMdd", "--k", "2");
+        using SampleRun run = OnTransactions(
+            string.Join('\n', lines) + "\n",
+            "clv",
+            "--whitespace", "--columns", "Customer,Date,Dollars", "--customer", "Customer", "--date", "Date", "--amount", "Dollars", "--date-format", "yyyyMMdd", "--k", "2");
 
-            Assert.True(run.ExitCode == 0, run.Error);
-            Assert.Contains("Customers: 40;", run.Output);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Customers: 40;", run.Output);
     }
 
     [Fact]
@@ -346,14 +330,14 @@ public sealed class SampleProgramTests
         Assert.Single(run.Error.TrimEnd().Split(Environment.NewLine));
     }
 
-    /// <summary>Runs <paramref name="mode"/> on a temporary transactions file holding <paramref name="contents"/>, deleted afterwards.</summary>
-    private static SampleRun OnTransactions(string contents, string mode)
+    /// <summary>Runs <paramref name="mode"/> with <paramref name="options"/> on a temporary transactions file holding <paramref name="contents"/>, deleted afterwards.</summary>
+    private static SampleRun OnTransactions(string contents, string mode, params string[] options)
     {
         string path = Path.GetTempFileName();
         File.WriteAllText(path, contents);
         try
         {
-            return SampleRun.Of(mode, "--transactions", path);
+            return SampleRun.Of([mode, "--transactions", path, .. options]);
         }
         finally
         {

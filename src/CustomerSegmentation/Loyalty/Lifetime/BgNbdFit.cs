@@ -3,17 +3,12 @@ using System.Collections.Immutable;
 namespace CustomerSegmentation.Loyalty;
 
 /// <summary>A BG/NBD model fitted by maximum likelihood to a purchase summary.</summary>
-public sealed class BgNbdFit
+public sealed class BgNbdFit : LikelihoodFit
 {
     internal BgNbdFit(BgNbdParameters parameters, MaximumLikelihoodEstimate estimate, PeriodUnit unit, int customers, int distinctRows)
+        : base(estimate, estimate.Warnings)
     {
         Parameters = parameters;
-        Estimates = estimate.Estimates;
-        LogLikelihood = estimate.LogLikelihood;
-        Converged = estimate.Converged;
-        Method = estimate.Method;
-        Iterations = estimate.Iterations;
-        Warnings = estimate.Warnings;
         Unit = unit;
         Customers = customers;
         DistinctRows = distinctRows;
@@ -21,24 +16,6 @@ public sealed class BgNbdFit
 
     /// <summary>The fitted parameters, with the model's predictions.</summary>
     public BgNbdParameters Parameters { get; }
-
-    /// <summary>r, alpha, a and b with their standard errors, in that order.</summary>
-    public ImmutableArray<ParameterEstimate> Estimates { get; }
-
-    /// <summary>The maximised log-likelihood (a sum over customers).</summary>
-    public double LogLikelihood { get; }
-
-    /// <summary>True when the optimiser met its tolerances and no parameter ran off to 0 or infinity.</summary>
-    public bool Converged { get; }
-
-    /// <summary>The optimiser that produced the estimate: "BFGS", or "Nelder-Mead" when BFGS failed.</summary>
-    public string Method { get; }
-
-    /// <summary>The optimiser's iterations.</summary>
-    public int Iterations { get; }
-
-    /// <summary>What the caller should know about the fit (fallbacks, non-convergence, unidentified parameters); empty when all went well.</summary>
-    public ImmutableArray<string> Warnings { get; }
 
     /// <summary>The unit of the summary the model was fitted on; predictions take and give times in it.</summary>
     public PeriodUnit Unit { get; }

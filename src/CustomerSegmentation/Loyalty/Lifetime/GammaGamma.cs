@@ -64,38 +64,18 @@ public sealed record GammaGammaParameters
 }
 
 /// <summary>A Gamma-Gamma model fitted by maximum likelihood to the repeat buyers of a purchase summary.</summary>
-public sealed class GammaGammaFit
+public sealed class GammaGammaFit : LikelihoodFit
 {
     internal GammaGammaFit(GammaGammaParameters parameters, MaximumLikelihoodEstimate estimate, int repeatBuyers, double correlation, ImmutableArray<string> warnings)
+        : base(estimate, warnings)
     {
         Parameters = parameters;
-        Estimates = estimate.Estimates;
-        LogLikelihood = estimate.LogLikelihood;
-        Converged = estimate.Converged;
-        Method = estimate.Method;
-        Iterations = estimate.Iterations;
         RepeatBuyers = repeatBuyers;
         SpendFrequencyCorrelation = correlation;
-        Warnings = warnings;
     }
 
     /// <summary>The fitted parameters, with the model's predictions.</summary>
     public GammaGammaParameters Parameters { get; }
-
-    /// <summary>p, q and v with their standard errors, in that order.</summary>
-    public ImmutableArray<ParameterEstimate> Estimates { get; }
-
-    /// <summary>The maximised log-likelihood (a sum over the repeat buyers).</summary>
-    public double LogLikelihood { get; }
-
-    /// <summary>True when the optimiser met its tolerances and no parameter ran off to 0 or infinity.</summary>
-    public bool Converged { get; }
-
-    /// <summary>The optimiser that produced the estimate: "BFGS", or "Nelder-Mead" when BFGS failed.</summary>
-    public string Method { get; }
-
-    /// <summary>The optimiser's iterations.</summary>
-    public int Iterations { get; }
 
     /// <summary>The number of customers fitted: those with x &gt; 0 and a positive monetary value.</summary>
     public int RepeatBuyers { get; }
@@ -105,9 +85,6 @@ public sealed class GammaGammaFit
     /// independent, so a value far from 0 (beyond about ±0.3) says the expected spends are biased. CDNOW: about 0.11.
     /// </summary>
     public double SpendFrequencyCorrelation { get; }
-
-    /// <summary>What the caller should know (excluded customers, a strong spend/frequency correlation, fallbacks, non-convergence); empty when all went well.</summary>
-    public ImmutableArray<string> Warnings { get; }
 }
 
 /// <summary>Fits the Gamma-Gamma spend model (see <see cref="GammaGammaParameters"/>) by maximum likelihood.</summary>
