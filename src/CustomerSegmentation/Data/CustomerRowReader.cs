@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 
@@ -40,22 +39,7 @@ internal sealed class CustomerRowReader
 
     private CustomerTable ReadRows()
     {
-        var columns = new FloatColumnBuilder[_featureIndexes.Length];
-        for (int j = 0; j < columns.Length; j++)
-        {
-            columns[j] = new FloatColumnBuilder();
-        }
-
-        var ids = ImmutableArray.CreateBuilder<string>();
-        var rowNumbers = new List<int>();
-        var extras = new ImmutableArray<string>.Builder[_extraIndexes.Length];
-        var pools = new TextPool[_extraIndexes.Length];
-        for (int k = 0; k < extras.Length; k++)
-        {
-            extras[k] = ImmutableArray.CreateBuilder<string>();
-            pools[k] = new TextPool();
-        }
-
+        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _options.ExtraColumns);
         var rejected = new RejectedRows(_options, _csv.Description);
         int rowsRead = 0;
         while (_csv.Read())
@@ -68,24 +52,7 @@ internal sealed class CustomerRowReader
                 continue;
             }
 
-            for (int j = 0; j < columns.Length; j++)
-            {
-                columns[j].Add(_rowValues[j]);
-            }
-
-            if (_idIndex < 0)
-            {
-                rowNumbers.Add(rowsRead);
-            }
-            else
-            {
-                ids.Add(_rowId);
-            }
-
-            for (int k = 0; k < extras.Length; k++)
-            {
-                extras[k].Add(pools[k].Share(_rowExtras[k]));
-            }
+            table.Add(_rowValues, _rowId, rowsRead, _rowExtras);
         }
 
         if (rowsRead == 0)
@@ -98,32 +65,12 @@ internal sealed class CustomerRowReader
         }
 
         SkippedRowsReport report = rejected.ToReport();
-        int kept = columns[0].Count;
-        if (kept == 0)
+        if (table.Count == 0)
         {
-            throw new DataFormatException(
-                $"All {rowsRead} data rows of {_csv.Description} were skipped, so no customer is left. {report}",
-                report.Samples.IsEmpty ? null : report.Samples[0].LineNumber,
-                null,
-                null)
-            {
-                SkippedRows = report,
-            };
+            throw CustomerTableBuilder.AllSkipped(rowsRead, _csv.Description, report);
         }
 
-        float[][] padded = [.. columns.Select(c => c.ToPaddedColumn())];
-        ImmutableArray<string> names = [.. _featureIndexes.Select(i => _header.Names[i])];
-        FeatureMatrix features = FeatureMatrix.Wrap(padded, kept, names);
-        var attributes = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
-        for (int k = 0; k < extras.Length; k++)
-        {
-            attributes.Add(_options.ExtraColumns[k], extras[k].DrainToImmutable());
-        }
-
-        FrozenDictionary<string, ImmutableArray<string>> frozen = attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        return _idIndex < 0
-            ? new CustomerTable(features, [.. rowNumbers], frozen, report, rowsRead)
-            : new CustomerTable(features, ids.DrainToImmutable(), frozen, report, rowsRead);
+        return table.Build([.. _featureIndexes.Select(i => _header.Names[i])], report, rowsRead);
     }
 
     /// <summary>

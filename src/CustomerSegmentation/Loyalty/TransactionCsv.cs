@@ -33,7 +33,7 @@ public static class TransactionCsv
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
         using TextReader text = CsvSource.OpenFile(path, "transaction file");
-        return TransactionCsvReader.Read(text, options ?? new TransactionCsvOptions(), $"the file '{path}'", cancellationToken);
+        return TransactionRowReader.Read(text, options ?? new TransactionCsvOptions(), $"the file '{path}'", cancellationToken);
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="stream"/>, from its current position; the stream is left open.</summary>
@@ -50,7 +50,7 @@ public static class TransactionCsv
         ArgumentNullException.ThrowIfNull(stream);
         cancellationToken.ThrowIfCancellationRequested();
         using TextReader text = CsvSource.OpenStream(stream);
-        return TransactionCsvReader.Read(text, options ?? new TransactionCsvOptions(), "the stream", cancellationToken);
+        return TransactionRowReader.Read(text, options ?? new TransactionCsvOptions(), "the stream", cancellationToken);
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="reader"/>; the reader is left open.</summary>
@@ -64,6 +64,6 @@ public static class TransactionCsv
     public static TransactionSet Read(TextReader reader, TransactionCsvOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return TransactionCsvReader.Read(reader, options ?? new TransactionCsvOptions(), "the text", cancellationToken);
+        return TransactionRowReader.Read(reader, options ?? new TransactionCsvOptions(), "the text", cancellationToken);
     }
 }

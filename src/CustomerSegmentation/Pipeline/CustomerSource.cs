@@ -11,15 +11,15 @@ internal abstract class CustomerSource
     /// </summary>
     public abstract CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions, CancellationToken cancellationToken);
 
-    /// <summary>A CSV file, read again on every run.</summary>
-    internal class Csv(Func<IReadOnlyList<string>, CustomerCsvOptions, CancellationToken, CustomerTable> read) : CustomerSource
+    /// <summary>A CSV file (or a database query: <paramref name="kind"/> names it in messages), read again on every run.</summary>
+    internal class Csv(Func<IReadOnlyList<string>, CustomerCsvOptions, CancellationToken, CustomerTable> read, string kind = "A CSV source") : CustomerSource
     {
         public override CustomerTable Load(IReadOnlyList<string>? features, string? idColumn, IReadOnlyList<string> attributes, CustomerCsvOptions csvOptions, CancellationToken cancellationToken)
         {
             if (features is null || features.Count == 0)
             {
                 throw new InvalidOperationException(
-                    "A CSV source needs its feature columns: call WithFeatures(\"Age\", \"Annual Income (k$)\", ...) before Run().");
+                    $"{kind} needs its feature columns: call WithFeatures(\"Age\", \"Annual Income (k$)\", ...) before Run().");
             }
 
             return read(features, csvOptions with { IdColumn = idColumn ?? csvOptions.IdColumn, ExtraColumns = [.. csvOptions.ExtraColumns.Union(attributes, StringComparer.OrdinalIgnoreCase)] }, cancellationToken);

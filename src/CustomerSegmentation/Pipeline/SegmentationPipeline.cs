@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Data.Common;
 using System.Globalization;
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
@@ -46,10 +47,7 @@ public sealed class SegmentationPipeline
     public static SegmentationPipeline FromCsv(string path, CustomerCsvOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new SegmentationPipeline(new Settings(new CustomerSource.Csv((features, csv, cancellationToken) => CustomerCsv.Read(path, features, csv, cancellationToken)))
-        {
-            CsvOptions = options ?? CustomerCsvOptions.Default,
-        });
+        return FromSource((features, csv, cancellationToken) => CustomerCsv.Read(path, features, csv, cancellationToken), options, "A CSV source");
     }
 
     /// <summary>
@@ -74,6 +72,52 @@ public sealed class SegmentationPipeline
         {
             CsvOptions = options ?? CustomerCsvOptions.Default,
         });
+    }
+
+    /// <summary>
+    /// Starts from a database: on every <see cref="Run"/> a new connection is made, <paramref name="sql"/> runs on it
+    /// and its rows are read by <see cref="CustomerDatabase"/> (features picked with <see cref="WithFeatures"/>, the id
+    /// and attribute columns with <see cref="WithId"/> and <see cref="WithAttributes"/>, by column name); the
+    /// connection is disposed after the read.
+    /// </summary>
+    /// <param name="connect">Makes a new connection of any ADO.NET provider (opened by the run if it is closed).</param>
+    /// <param name="sql">The query returning one row per customer, for example <c>SELECT * FROM customers</c>.</param>
+    /// <param name="options">Bad-row policy and the culture of numbers stored as text; null for the defaults (fail fast).</param>
+    /// <returns>The pipeline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connect"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sql"/> is null or blank.</exception>
+    public static SegmentationPipeline FromDatabase(Func<DbConnection> connect, string sql, CustomerCsvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(connect);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        return FromSource(
+            (features, csv, cancellationToken) =>
+            {
+                using DbConnection connection = connect();
+                return CustomerDatabase.Read(connection, sql, features, csv, cancellationToken);
+            },
+            options);
+    }
+
+    /// <summary>
+    /// Starts from a database query with its own connection and parameters: on every <see cref="Run"/>,
+    /// <paramref name="command"/> makes a new command, which is executed, read by <see cref="CustomerDatabase"/> and
+    /// disposed (its connection is not: the caller owns it; a closed one is opened and closed again).
+    /// </summary>
+    /// <param name="command">Makes the command to run (a reader is single-pass, so each run needs a new one).</param>
+    /// <param name="options">Bad-row policy and the culture of numbers stored as text; null for the defaults (fail fast).</param>
+    /// <returns>The pipeline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    public static SegmentationPipeline FromDatabase(Func<DbCommand> command, CustomerCsvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return FromSource(
+            (features, csv, cancellationToken) =>
+            {
+                using DbCommand made = command() ?? throw new InvalidOperationException("The command factory of FromDatabase returned null; return a new DbCommand on every call.");
+                return CustomerDatabase.Read(made, features, csv, cancellationToken);
+            },
+            options);
     }
 
     /// <summary>Starts from customers already in a <see cref="CustomerTable"/> (all its features unless <see cref="WithFeatures"/> picks some).</summary>
@@ -112,6 +156,37 @@ public sealed class SegmentationPipeline
         double[][] columns = [.. features.Select(f => list.Select(f.Value).ToArray())];
         FeatureMatrix matrix = FeatureMatrix.FromColumns(columns, [.. features.Select(f => f.Name)]);
         return FromMatrix(matrix, [.. list.Select(id)]);
+    }
+
+    /// <summary>Starts from objects the application already holds, with a selector per feature and per attribute (text) column.</summary>
+    /// <typeparam name="T">The customer type.</typeparam>
+    /// <param name="customers">The customers.</param>
+    /// <param name="id">Each customer's id.</param>
+    /// <param name="attributes">Each attribute's name and how to read its text from a customer (for example ("Gender", c =&gt; c.Gender)); a null text is kept as empty, as an empty CSV cell is.</param>
+    /// <param name="features">Each feature's name and how to read it from a customer.</param>
+    /// <returns>The pipeline.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">No customers, no features, a blank or repeated attribute name, or a NaN or infinite value (the message names the customer row and feature).</exception>
+    public static SegmentationPipeline From<T>(IEnumerable<T> customers, Func<T, string> id, IReadOnlyList<(string Name, Func<T, string?> Value)> attributes, params (string Name, Func<T, double> Value)[] features)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(features);
+        List<T> list = [.. customers];
+        double[][] columns = [.. features.Select(f => list.Select(f.Value).ToArray())];
+        FeatureMatrix matrix = FeatureMatrix.FromColumns(columns, [.. features.Select(f => f.Name)]);
+        var texts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string name, Func<T, string?> value) in attributes)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(attributes));
+            if (string.IsNullOrWhiteSpace(name) || !texts.TryAdd(name.Trim(), [.. list.Select(c => value(c)?.Trim() ?? string.Empty)]))
+            {
+                throw new ArgumentException($"The attribute name '{name}' is blank or listed twice; give each attribute column one name.", nameof(attributes));
+            }
+        }
+
+        return FromTable(CustomerTable.FromFeatures(matrix, [.. list.Select(id)], texts));
     }
 
     /// <summary>Picks the features to cluster on, by header name (case-insensitive, surrounding spaces ignored).</summary>
@@ -449,6 +524,9 @@ public sealed class SegmentationPipeline
 
     private void Report(string stage, int completed, int total, string message)
         => _settings.Progress?.Report(new SegmentationProgress(stage, completed, total, message));
+
+    private static SegmentationPipeline FromSource(Func<IReadOnlyList<string>, CustomerCsvOptions, CancellationToken, CustomerTable> read, CustomerCsvOptions? options, string kind = "A database source")
+        => new(new Settings(new CustomerSource.Csv(read, kind)) { CsvOptions = options ?? CustomerCsvOptions.Default });
 
     /// <summary>Everything a pipeline holds; each fluent method copies it with one change.</summary>
     private sealed record Settings(CustomerSource Source)

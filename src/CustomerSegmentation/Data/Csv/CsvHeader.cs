@@ -2,11 +2,24 @@ using System.Collections.Immutable;
 
 namespace CustomerSegmentation.Data.Csv;
 
-/// <summary>The header line of a CSV file: its column names (trimmed, BOM removed) and where it is.</summary>
+/// <summary>
+/// The column names of a source: the header line of a CSV file (trimmed, BOM removed, with its line), or the columns
+/// of a database query's result (no line).
+/// </summary>
 internal sealed class CsvHeader
 {
+    private readonly string _place;
+    private readonly int? _line;
+
     public CsvHeader(string[] fields, int lineNumber, string source)
+        : this(fields, lineNumber, source, $"the header (line {lineNumber}) of {source}", lineNumber)
     {
+    }
+
+    private CsvHeader(string[] fields, int lineNumber, string source, string place, int? line)
+    {
+        _place = place;
+        _line = line;
         var names = new string[fields.Length];
         for (int i = 0; i < fields.Length; i++)
         {
@@ -17,6 +30,9 @@ internal sealed class CsvHeader
         LineNumber = lineNumber;
         Source = source;
     }
+
+    /// <summary>The column names of a query's result (trimmed), for messages that name "the columns of" <paramref name="source"/>.</summary>
+    public static CsvHeader OfQuery(string[] names, string source) => new(names, 0, source, $"the columns of {source}", null);
 
     /// <summary>The column names as written in the file, trimmed.</summary>
     public ImmutableArray<string> Names { get; }
@@ -47,8 +63,8 @@ internal sealed class CsvHeader
             if (found >= 0)
             {
                 throw new DataFormatException(
-                    $"The {role} column '{wanted}' is ambiguous: the header (line {LineNumber}) of {Source} has it at positions {found + 1} and {i + 1}. Rename one of them so each column name is unique.",
-                    LineNumber,
+                    $"The {role} column '{wanted}' is ambiguous: {_place} has it at positions {found + 1} and {i + 1}. Rename one of them so each column name is unique.",
+                    _line,
                     wanted,
                     Names[i]);
             }
@@ -61,8 +77,8 @@ internal sealed class CsvHeader
             string? closest = ColumnNames.ClosestTo(wanted, Names);
             string suggestion = closest is null ? string.Empty : $" Did you mean '{closest}'?";
             throw new DataFormatException(
-                $"The {role} column '{wanted}' is not in the header (line {LineNumber}) of {Source}. The columns are: {string.Join(", ", Names.Select(n => $"'{n}'"))}.{suggestion}",
-                LineNumber,
+                $"The {role} column '{wanted}' is not in {_place}. The columns are: {string.Join(", ", Names.Select(n => $"'{n}'"))}.{suggestion}",
+                _line,
                 wanted,
                 null);
         }

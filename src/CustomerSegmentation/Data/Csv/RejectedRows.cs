@@ -40,6 +40,14 @@ internal sealed class RejectedRows(CsvReadOptions options, string source)
         }
     }
 
+    /// <summary>Forgets the rows rejected so far (a chunked read reports each chunk's own).</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _countByReason.Clear();
+        _samples.Clear();
+    }
+
     /// <summary>The report of every row rejected so far.</summary>
     public SkippedRowsReport ToReport() => Count == 0 ? SkippedRowsReport.None : new(_countByReason, _samples.ToImmutable());
 }

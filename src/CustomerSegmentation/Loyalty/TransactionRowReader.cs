@@ -4,11 +4,15 @@ using System.Runtime.InteropServices;
 
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Data.Csv;
+using CustomerSegmentation.Data.Database;
 
 namespace CustomerSegmentation.Loyalty;
 
-/// <summary>The state of one read of a transaction CSV (column positions, interned ids, rejected rows, return counts).</summary>
-internal sealed class TransactionCsvReader
+/// <summary>
+/// The state of one read of transactions from a CSV file or a database query (column positions, interned ids, rejected
+/// rows, return counts): the same checks, policies and messages for both.
+/// </summary>
+internal sealed class TransactionRowReader
 {
     private const DateTimeStyles TimestampStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
 
@@ -19,7 +23,7 @@ internal sealed class TransactionCsvReader
     private static readonly CultureInfo[] OtherCultures = [CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("de-DE")];
 
     private readonly TransactionCsvOptions _options;
-    private readonly CsvSource _csv;
+    private readonly TransactionRows _csv;
     private readonly RejectedRows _rejected;
     private readonly string[] _formats;
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
@@ -30,8 +34,9 @@ internal sealed class TransactionCsvReader
     private readonly List<int> _keptReturnCustomers = [];
     private readonly DateOnly _latestDate;
     private long _returnsExcluded;
+    private CsvHeader? _header;
 
-    private TransactionCsvReader(CsvSource csv, TransactionCsvOptions options)
+    private TransactionRowReader(TransactionRows csv, TransactionCsvOptions options)
     {
         _options = options;
         _csv = csv;
@@ -42,8 +47,15 @@ internal sealed class TransactionCsvReader
 
     public static TransactionSet Read(TextReader text, TransactionCsvOptions options, string source, CancellationToken cancellationToken)
     {
-        using CsvSource csv = CsvSource.Open(text, options, source, cancellationToken);
-        return new TransactionCsvReader(csv, options).ReadRows();
+        using var csv = new TransactionRows.Csv(CsvSource.Open(text, options, source, cancellationToken));
+        return new TransactionRowReader(csv, options).ReadRows();
+    }
+
+    /// <summary>Reads the rows of a database query.</summary>
+    public static TransactionSet Read(DbRows rows, TransactionCsvOptions options)
+    {
+        using var source = new TransactionRows.Db(rows, options.Culture);
+        return new TransactionRowReader(source, options).ReadRows();
     }
 
     private TransactionSet ReadRows()
@@ -52,16 +64,13 @@ internal sealed class TransactionCsvReader
         string expected = _options.ColumnNames.IsEmpty
             ? $"a header line naming the columns (for example {_options.CustomerIdColumn}, {_options.TimestampColumn}, {amountSource.AmountColumn ?? amountSource.QuantityColumn}) followed by one line per transaction"
             : "one line per transaction";
-        CsvHeader header = _options.ColumnNames.IsEmpty
-            ? _csv.ReadHeader(expected)
-            : new CsvHeader([.. _options.ColumnNames], 0, _csv.Description);
+        CsvHeader header = _header = _csv.ReadHeader(expected, _options);
         int idColumn = header.IndexOf(_options.CustomerIdColumn, "customer id");
         int timeColumn = header.IndexOf(_options.TimestampColumn, "timestamp");
         int amountColumn = amountSource.AmountColumn is null ? -1 : header.IndexOf(amountSource.AmountColumn, "amount");
         int quantityColumn = amountSource.QuantityColumn is null ? -1 : header.IndexOf(amountSource.QuantityColumn, "quantity");
         int priceColumn = amountSource.UnitPriceColumn is null ? -1 : header.IndexOf(amountSource.UnitPriceColumn, "unit price");
         int orderColumn = _options.OrderIdColumn is null ? -1 : header.IndexOf(_options.OrderIdColumn, "order id");
-        string Name(int column) => header.Names[column];
 
         long rowsRead = 0;
         while (_csv.Read())
@@ -81,7 +90,7 @@ internal sealed class TransactionCsvReader
             }
 
             string? timeText = Field(timeColumn);
-            if (!TryParseTimestamp(timeText, out DateTime timestamp))
+            if (!TryReadTimestamp(timeColumn, timeText, out DateTime timestamp))
             {
                 _rejected.Add(timeText is null ? Empty(Name(timeColumn), "the timestamp is empty; every transaction needs a date.") : NotADate(Name(timeColumn), timeText));
                 continue;
@@ -191,8 +200,27 @@ internal sealed class TransactionCsvReader
         return interned!;
     }
 
-    private bool TryParseTimestamp(string? text, out DateTime timestamp)
+    /// <summary>
+    /// A typed date (a database's DateTime kept as it comes, a DateTimeOffset converted to UTC, a DateOnly at midnight),
+    /// or the text parsed with the date formats.
+    /// </summary>
+    private bool TryReadTimestamp(int column, string? text, out DateTime timestamp)
     {
+        switch (_csv.Typed(column))
+        {
+            case DateTime value:
+                timestamp = value;
+                return true;
+            case DateTimeOffset value:
+                timestamp = value.UtcDateTime;
+                return true;
+            case DateOnly value:
+                timestamp = value.ToDateTime(TimeOnly.MinValue);
+                return true;
+            case { } other:
+                throw WrongType(column, other, "dates (date, timestamp, timestamp with time zone) or text in the date formats");
+        }
+
         timestamp = default;
         if (text is null)
         {
@@ -231,16 +259,21 @@ internal sealed class TransactionCsvReader
         }
         catch (OverflowException)
         {
-            int line = _csv.StartLine();
+            int line = _csv.Location();
             string text = $"{Field(quantityColumn)} x {Field(priceColumn)}";
             return new SkippedRow(
                 line, quantityName, text, SkipReason.NotFinite,
-                $"Line {line}, columns '{quantityName}' and '{priceName}': {text} is beyond the range of a decimal amount (about ±7.9e28).");
+                $"{_csv.LocationWord} {line}, columns '{quantityName}' and '{priceName}': {text} is beyond the range of a decimal amount (about ±7.9e28).");
         }
     }
 
     private SkippedRow? ReadNumber(int column, string name, out decimal value)
     {
+        if (_csv.Typed(column) is { } typed)
+        {
+            return ReadTypedNumber(column, name, typed, out value);
+        }
+
         string? text = Field(column);
         if (text is null)
         {
@@ -253,9 +286,9 @@ internal sealed class TransactionCsvReader
             return null;
         }
 
-        int line = _csv.StartLine();
+        int line = _csv.Location();
         string quoted = CsvSource.Shorten(text);
-        string where = $"Line {line}, column '{name}'";
+        string where = $"{_csv.LocationWord} {line}, column '{name}'";
         if (double.TryParse(text, AmountStyles, _csv.Culture, out double magnitude) && double.IsFinite(magnitude))
         {
             return new SkippedRow(
@@ -280,47 +313,81 @@ internal sealed class TransactionCsvReader
             $"{where}: '{quoted}' is not a number in culture '{_csv.CultureName}' (decimal separator '{decimalSeparator}', no thousands separators).{hint}");
     }
 
+    /// <summary>
+    /// A number a database holds typed: decimals and integers exactly; a double or float converted by decimal's own
+    /// conversion (at most 15 significant digits, which gives back the written value of an amount of up to 15 digits).
+    /// </summary>
+    private SkippedRow? ReadTypedNumber(int column, string name, object typed, out decimal value)
+    {
+        value = 0m;
+        double? real = typed switch { double d => d, float f => f, _ => null };
+        try
+        {
+            if (real is { } r)
+            {
+                if (double.IsFinite(r))
+                {
+                    value = (decimal)r;
+                    return null;
+                }
+            }
+            else if (typed is decimal or long or int or short or sbyte or byte or ulong or uint or ushort)
+            {
+                value = Convert.ToDecimal(typed, CultureInfo.InvariantCulture);
+                return null;
+            }
+            else
+            {
+                throw WrongType(column, typed, "numbers (integer, real, double, decimal or numeric)");
+            }
+        }
+        catch (OverflowException)
+        {
+        }
+
+        int line = _csv.Location();
+        string text = DbValues.ToText(typed);
+        return new SkippedRow(
+            line, name, text, SkipReason.NotFinite,
+            $"{_csv.LocationWord} {line}, column '{name}': {CsvSource.Shorten(text)} is not finite or beyond the range of a decimal amount (about ±7.9e28).");
+    }
+
+    private DataFormatException WrongType(int column, object value, string expected)
+    {
+        int line = _csv.Location();
+        string name = Name(column);
+        string text = DbValues.ToText(value);
+        return new DataFormatException(
+            $"{_csv.LocationWord} {line}, column '{name}': the column holds {DbValues.TypeName(value)} values ('{CsvSource.Shorten(text)}'), not {expected}; select a column of that type or cast it in the query.",
+            line,
+            name,
+            text);
+    }
+
     private SkippedRow AfterLatestDate(string column, string text)
     {
-        int line = _csv.StartLine();
+        int line = _csv.Location();
         return new SkippedRow(
             line, column, text, SkipReason.AfterLatestDate,
-            $"Line {line}, column '{column}': {CsvSource.Shorten(text)} is after the latest date {_latestDate:yyyy-MM-dd}; a transaction cannot be dated in the future (set {nameof(TransactionCsvOptions)}.{nameof(TransactionCsvOptions.LatestDate)} to the end of the analysis period to choose the bound).");
+            $"{_csv.LocationWord} {line}, column '{column}': {CsvSource.Shorten(text)} is after the latest date {_latestDate:yyyy-MM-dd}; a transaction cannot be dated in the future (set {nameof(TransactionCsvOptions)}.{nameof(TransactionCsvOptions.LatestDate)} to the end of the analysis period to choose the bound).");
     }
 
     private SkippedRow Empty(string column, string problem)
     {
-        int line = _csv.StartLine();
-        return new SkippedRow(line, column, string.Empty, SkipReason.EmptyValue, $"Line {line}, column '{column}': {problem}");
+        int line = _csv.Location();
+        return new SkippedRow(line, column, string.Empty, SkipReason.EmptyValue, $"{_csv.LocationWord} {line}, column '{column}': {problem}");
     }
 
     private SkippedRow NotADate(string column, string text)
     {
-        int line = _csv.StartLine();
+        int line = _csv.Location();
         return new SkippedRow(
             line, column, text, SkipReason.NotADate,
-            $"Line {line}, column '{column}': '{CsvSource.Shorten(text)}' is not a date and time in any of the formats {string.Join(", ", _formats.Select(f => $"'{f}'"))} (culture '{_csv.CultureName}').");
+            $"{_csv.LocationWord} {line}, column '{column}': '{CsvSource.Shorten(text)}' is not a date and time in any of the formats {string.Join(", ", _formats.Select(f => $"'{f}'"))} (culture '{_csv.CultureName}').");
     }
 
-    /// <summary>The trimmed text of <paramref name="column"/> in the current row, or null when it is empty or the row is too short to hold it.</summary>
-    private string? Field(int column)
-    {
-        if (column >= _csv.FieldCount)
-        {
-            return null;
-        }
+    /// <summary>The trimmed text of <paramref name="column"/> in the current row, or null when it is empty, NULL or the row is too short to hold it.</summary>
+    private string? Field(int column) => _csv.Text(column);
 
-        string text = _csv[column];
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
-        {
-            text = text.Trim();
-        }
-
-        return text.Length == 0 ? null : text;
-    }
+    private string Name(int column) => _header!.Names[column];
 }
