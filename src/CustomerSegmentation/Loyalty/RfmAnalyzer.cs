@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Runtime.InteropServices;
+
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Loyalty;
 
@@ -72,8 +75,57 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         int[] frequency = totals.CountDistinctPurchases(transactions, basis, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        int lastPurchaseDay = totals.LastPurchaseDays.Max();
-        int analysisDay = Options.AnalysisDate?.DayNumber ?? (totals.LastTransactionDay + 1);
+        return Score(totals.Ids, totals.Monetary, totals.FirstPurchase, totals.LastPurchase, frequency, totals.LastTransactionDay, basis);
+    }
+
+    /// <summary>
+    /// Analyses the transactions of a table inside a database without reading its lines: the engine computes each
+    /// customer's first and last line and purchase, net amount and distinct purchase days (or orders) with one
+    /// portable SQL query (<see cref="TransactionTable.RfmQuery"/>), and the scores are computed here from its one row
+    /// per customer. For the same lines the result equals <see cref="Analyze(TransactionSet, CancellationToken)"/> of
+    /// the lines read with the same policies, customers in the order <see cref="TransactionTable"/> describes.
+    /// </summary>
+    /// <param name="connection">The connection to the database (opened for the query if it is closed, then closed again).</param>
+    /// <param name="table">The table, its columns and the policies.</param>
+    /// <param name="cancellationToken">Checked before the query and every 4096 customers.</param>
+    /// <returns>One record per customer.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The table holds no purchase; frequency by orders was asked for without an order id column; or the amounts are too large for exact decimal RFM.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RfmOptions.AnalysisDate"/> is before the last purchase day.</exception>
+    /// <exception cref="DataFormatException">The query failed (a missing table or column: the message gives the provider's words), or a column has a type the summary cannot use.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public RfmResult AnalyzeInDatabase(DbConnection connection, TransactionTable table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        return PushedDownSummaries.Rfm(this, connection, table, cancellationToken);
+    }
+
+    /// <summary>
+    /// The RFM records of customers whose totals are known (in memory or from a database), in the given order: each
+    /// customer's net spend, first and last purchase, and distinct purchases; <paramref name="lastTransactionDay"/> is
+    /// the day number of the last line of any customer (the default analysis date is the day after it).
+    /// </summary>
+    internal RfmResult Score(
+        IReadOnlyList<string> ids,
+        IReadOnlyList<decimal> monetaryValues,
+        IReadOnlyList<DateTime> firstPurchases,
+        IReadOnlyList<DateTime> lastPurchases,
+        int[] frequency,
+        int lastTransactionDay,
+        FrequencyBasis basis)
+    {
+        int n = ids.Count;
+        var firstDays = new int[n];
+        var lastDays = new int[n];
+        for (int c = 0; c < n; c++)
+        {
+            firstDays[c] = DayOf(firstPurchases[c]);
+            lastDays[c] = DayOf(lastPurchases[c]);
+        }
+
+        int lastPurchaseDay = lastDays.Max();
+        int analysisDay = Options.AnalysisDate?.DayNumber ?? (lastTransactionDay + 1);
         if (analysisDay < lastPurchaseDay)
         {
             throw new ArgumentOutOfRangeException(
@@ -82,33 +134,33 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
                 $"RfmOptions.AnalysisDate {Options.AnalysisDate:yyyy-MM-dd} is before the last purchase on {DateOnly.FromDayNumber(lastPurchaseDay):yyyy-MM-dd}; filter the transactions to the analysis period first.");
         }
 
-        int n = totals.Ids.Count;
         var recency = new int[n];
         var tenure = new int[n];
         for (int c = 0; c < n; c++)
         {
-            recency[c] = analysisDay - totals.LastPurchaseDays[c];
-            tenure[c] = analysisDay - totals.FirstPurchaseDays[c];
+            recency[c] = analysisDay - lastDays[c];
+            tenure[c] = analysisDay - firstDays[c];
         }
 
-        int window = analysisDay - totals.FirstPurchaseDays.Min();
+        int window = analysisDay - firstDays.Min();
         int minimumYear = Math.Max(1, Math.Min(DaysPerYear, window));
         int[] r = Quintiles.ByValue<int>(recency);
         int[] f = Quintiles.ByRankFirst<int>(frequency);
-        int[] m = Quintiles.ByValue<decimal>(CollectionsMarshal.AsSpan(totals.Monetary));
+        decimal[] monetaryArray = [.. monetaryValues];
+        int[] m = Quintiles.ByValue<decimal>(monetaryArray);
 
         var records = new RfmRecord[n];
         for (int c = 0; c < n; c++)
         {
-            decimal monetary = totals.Monetary[c];
+            decimal monetary = monetaryArray[c];
             records[c] = new RfmRecord
             {
-                CustomerId = totals.Ids[c],
+                CustomerId = ids[c],
                 Recency = recency[c],
                 Frequency = frequency[c],
                 Monetary = monetary,
-                FirstPurchase = totals.FirstPurchase[c],
-                LastPurchase = totals.LastPurchase[c],
+                FirstPurchase = firstPurchases[c],
+                LastPurchase = lastPurchases[c],
                 TenureDays = tenure[c],
                 AverageOrderValue = Cents(monetary / frequency[c]),
                 AnnualisedSpend = Cents(monetary * DaysPerYear / Math.Max(tenure[c], minimumYear)),
@@ -120,6 +172,30 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
         return new RfmResult(ImmutableCollectionsMarshal.AsImmutableArray(records), DateOnly.FromDayNumber(analysisDay), basis, window);
     }
+
+    /// <summary>Checks that the customers' absolute spends total at most <see cref="MaxTotalSpend"/>.</summary>
+    /// <exception cref="ArgumentException">The total is exceeded (the message names the customer where it is).</exception>
+    internal static void CheckTotalSpend(IReadOnlyList<string> ids, IReadOnlyList<decimal> monetary)
+    {
+        decimal total = 0m;
+        for (int c = 0; c < ids.Count; c++)
+        {
+            decimal spend = Math.Abs(monetary[c]);
+            if (spend > MaxTotalSpend - total)
+            {
+                throw TooLarge(ids[c], $"its Monetary {monetary[c]} brings the total spend beyond {MaxTotalSpend:0.###e0}", null);
+            }
+
+            total += spend;
+        }
+    }
+
+    private static ArgumentException TooLarge(string customer, string problem, Exception? inner) => new(
+        $"The amounts are too large for RFM: customer '{customer}': {problem}. Monetary values are exact decimals and every annualised spend must fit, so the customers' spends may total at most about 2.2e26; check the amount column for misread or corrupt values.",
+        "transactions",
+        inner);
+
+    private static int DayOf(DateTime timestamp) => DateOnly.FromDateTime(timestamp).DayNumber;
 
     private static decimal Cents(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
@@ -201,20 +277,8 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
                 }
             }
 
-            decimal total = 0m;
-            for (int c = 0; c < Ids.Count; c++)
-            {
-                decimal spend = Math.Abs(Monetary[c]);
-                if (spend > MaxTotalSpend - total)
-                {
-                    throw TooLarge(Ids[c], $"its Monetary {Monetary[c]} brings the total spend beyond {MaxTotalSpend:0.###e0}", null);
-                }
+            CheckTotalSpend(Ids, Monetary);
 
-                total += spend;
-            }
-
-            FirstPurchaseDays = new int[Ids.Count];
-            LastPurchaseDays = new int[Ids.Count];
             for (int c = 0; c < Ids.Count; c++)
             {
                 if (FirstPurchase[c] == DateTime.MaxValue)
@@ -223,9 +287,6 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
                         $"Customer '{Ids[c]}' has only returns and no purchase; RFM needs at least one purchase per customer (TransactionCsv sets such rows aside and counts them in ReturnsWithoutPurchase).",
                         nameof(transactions));
                 }
-
-                FirstPurchaseDays[c] = DayOf(FirstPurchase[c]);
-                LastPurchaseDays[c] = DayOf(LastPurchase[c]);
             }
         }
 
@@ -238,10 +299,6 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         public List<DateTime> FirstPurchase { get; } = [];
 
         public List<DateTime> LastPurchase { get; } = [];
-
-        public int[] FirstPurchaseDays { get; }
-
-        public int[] LastPurchaseDays { get; }
 
         public int LastTransactionDay { get; }
 
@@ -315,13 +372,6 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
             return distinct;
         }
-
-        private static ArgumentException TooLarge(string customer, string problem, Exception? inner) => new(
-            $"The amounts are too large for RFM: customer '{customer}': {problem}. Monetary values are exact decimals and every annualised spend must fit, so the customers' spends may total at most about 2.2e26; check the amount column for misread or corrupt values.",
-            "transactions",
-            inner);
-
-        private static int DayOf(DateTime timestamp) => DateOnly.FromDateTime(timestamp).DayNumber;
 
         /// <summary>Looks at the token once every 4,096 transactions.</summary>
         private static void CheckEvery(int i, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Data.Common;
+
+using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Loyalty;
 
@@ -78,8 +81,7 @@ public sealed class PurchaseSummary
         PurchaseDays days = PurchaseDays.Collect(transactions, observationEnd, cancellationToken);
         if (days.CustomerCount == 0)
         {
-            string first = days.FirstPurchase is { } f ? $"the first purchase in the data is on {f:yyyy-MM-dd}" : "the data holds no purchase";
-            throw new ArgumentOutOfRangeException(nameof(observationEnd), observationEnd, $"No customer bought on or before the observation end {observationEnd:yyyy-MM-dd}: {first}. Choose a later date.");
+            throw NoCustomerBy(observationEnd, days.FirstPurchase);
         }
 
         double per = PeriodUnits.DaysPer(unit);
@@ -87,21 +89,67 @@ public sealed class PurchaseSummary
         for (int c = 0; c < days.CustomerCount; c++)
         {
             ReadOnlySpan<(DateOnly Day, decimal Spend)> own = days.Of(c);
-            DateOnly first = own[0].Day;
-            int x = own.Length - 1;
-            double recency = x == 0 ? 0d : (own[^1].Day.DayNumber - first.DayNumber) / per;
-            double age = (observationEnd.DayNumber - first.DayNumber) / per;
             decimal repeatSpend = 0m;
             for (int i = 1; i < own.Length; i++)
             {
                 repeatSpend += own[i].Spend;
             }
 
-            double m = x == 0 ? 0d : (double)(repeatSpend / x);
-            records.Add(new CustomerPurchases(days.CustomerId(c), x, recency, age, m));
+            records.Add(Summarise(days.CustomerId(c), own.Length, own[0].Day, own[^1].Day, repeatSpend, observationEnd, per));
         }
 
         return new PurchaseSummary(records.MoveToImmutable(), unit, observationEnd);
+    }
+
+    /// <summary>
+    /// A summary of records already in order, with the observation end they were measured to (the pushed-down summary).
+    /// </summary>
+    internal static PurchaseSummary Of(ImmutableArray<CustomerPurchases> records, PeriodUnit unit, DateOnly observationEnd)
+        => new(records, unit, observationEnd);
+
+    /// <summary>
+    /// One customer's record from its purchase days: how many, the first and the last, and the spend of the days after
+    /// the first; times in days divided by <paramref name="daysPerUnit"/>.
+    /// </summary>
+    internal static CustomerPurchases Summarise(string customerId, int purchaseDays, DateOnly first, DateOnly last, decimal repeatSpend, DateOnly observationEnd, double daysPerUnit)
+    {
+        int x = purchaseDays - 1;
+        double recency = x == 0 ? 0d : (last.DayNumber - first.DayNumber) / daysPerUnit;
+        double age = (observationEnd.DayNumber - first.DayNumber) / daysPerUnit;
+        double m = x == 0 ? 0d : (double)(repeatSpend / x);
+        return new CustomerPurchases(customerId, x, recency, age, m);
+    }
+
+    /// <summary>The error for an observation end before every purchase.</summary>
+    internal static ArgumentOutOfRangeException NoCustomerBy(DateOnly observationEnd, DateOnly? firstPurchase)
+    {
+        string first = firstPurchase is { } f ? $"the first purchase in the data is on {f:yyyy-MM-dd}" : "the data holds no purchase";
+        return new ArgumentOutOfRangeException(nameof(observationEnd), observationEnd, $"No customer bought on or before the observation end {observationEnd:yyyy-MM-dd}: {first}. Choose a later date.");
+    }
+
+    /// <summary>
+    /// Summarises the transactions of a table inside a database without reading its lines: the engine computes each
+    /// customer's purchase days (count, first, last), their spend and the first day's spend with one portable SQL
+    /// query (<see cref="TransactionTable.PurchaseSummaryQuery"/>), and the records are finished here. For the same
+    /// lines the result equals <see cref="FromTransactions(TransactionSet, DateOnly, PeriodUnit, CancellationToken)"/>
+    /// of the lines read with the same policies, customers in the order <see cref="TransactionTable"/> describes.
+    /// </summary>
+    /// <param name="connection">The connection to the database (opened for the query if it is closed, then closed again).</param>
+    /// <param name="table">The table, its columns (the day column gives the purchase days) and the policies.</param>
+    /// <param name="observationEnd">The last day observed (inclusive); T is measured to it.</param>
+    /// <param name="unit">The unit of recency and age.</param>
+    /// <param name="cancellationToken">Checked before the query and every 4096 customers.</param>
+    /// <returns>The summary of every customer who bought on or before <paramref name="observationEnd"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is undefined, or no customer bought on or before <paramref name="observationEnd"/>.</exception>
+    /// <exception cref="DataFormatException">The query failed (a missing table or column: the message gives the provider's words), or a column has a type the summary cannot use.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PurchaseSummary FromDatabase(DbConnection connection, TransactionTable table, DateOnly observationEnd, PeriodUnit unit = PeriodUnit.Days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        RequireUnit(unit);
+        return PushedDownSummaries.Purchases(connection, table, observationEnd, unit, cancellationToken);
     }
 
     /// <summary>A summary of records computed elsewhere (a database, a simulation).</summary>
