@@ -129,6 +129,7 @@ internal static class PushedDownSummaries
                 double d when double.IsFinite(d) => (decimal)d,
                 float f when float.IsFinite(f) => (decimal)f,
                 long or int or short or byte or sbyte or ulong or uint or ushort => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+                System.Numerics.BigInteger b => (decimal)b,
                 string s when decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m) => m,
                 _ => throw Unexpected(rows, column, value, "a number"),
             };
@@ -144,6 +145,7 @@ internal static class PushedDownSummaries
     private static int Count(DbRows rows, int column) => rows.Value(column) switch
     {
         long or int or short or byte or decimal or ulong or uint => Convert.ToInt32(rows.Value(column), CultureInfo.InvariantCulture),
+        System.Numerics.BigInteger b => (int)b,
         var other => throw Unexpected(rows, column, other, "a count"),
     };
 

@@ -60,9 +60,9 @@ internal static class DbValues
             case int or long or short or sbyte or byte or ushort or uint:
                 result = Convert.ToInt64(value, CultureInfo.InvariantCulture);
                 return FeatureValue.Number;
-            case ulong u:
-                result = u;
-                return FeatureValue.Number;
+            case ulong or System.Numerics.BigInteger:
+                result = float.Parse(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                return float.IsFinite(result) ? FeatureValue.Number : FeatureValue.NotFinite;
             case bool b:
                 result = b ? 1f : 0f;
                 return FeatureValue.Number;
