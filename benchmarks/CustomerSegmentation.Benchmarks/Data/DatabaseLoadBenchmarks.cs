@@ -16,7 +16,8 @@ namespace CustomerSegmentation.Benchmarks.Data;
 /// <see cref="CustomerDatabase.Read(DbConnection, string, IReadOnlyList{string}, CustomerCsvOptions?, CancellationToken)"/>
 /// (ours), against the provider's own reader loop that fetches the same values into arrays with typed getters and does
 /// nothing else (the baseline: what any reader pays). PostgreSQL is a throwaway local server started the way the tests
-/// start it (skipped with a message when its binaries are absent); SQLite and DuckDB are files in a temporary directory.
+/// start it (skipped with a message when its binaries are absent), read through its Unix-domain socket with a 64 KiB
+/// read buffer; SQLite and DuckDB are files in a temporary directory.
 /// The Rows/s column gives the throughput.
 /// </summary>
 [MemoryDiagnoser]
@@ -55,7 +56,8 @@ public class DatabaseLoadBenchmarks : SizedBenchmark
                 }
 
                 _postgres = PostgresServer.Start();
-                string connectionString = _postgres.CreateDatabase("bench");
+                // The Unix-domain socket and a 64 KiB read buffer: the fastest way Npgsql reads a large result locally.
+                string connectionString = $"Host={_postgres.SocketDirectory};Port={_postgres.Port};Username=postgres;Database={new NpgsqlConnectionStringBuilder(_postgres.CreateDatabase("bench")).Database};Pooling=false;Read Buffer Size=65536";
                 _connect = () => new NpgsqlConnection(connectionString);
                 Execute($"CREATE TABLE customers (id TEXT, {columns})");
                 using (var connection = new NpgsqlConnection(connectionString))

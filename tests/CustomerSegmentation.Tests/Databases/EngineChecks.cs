@@ -49,7 +49,9 @@ internal static class EngineChecks
         LoadCustomers(engine);
         static SegmentationPipeline Configure(SegmentationPipeline p) => p.WithId("id").WithFeatures(Features).WithAttributes("genre").ChooseK(2, 6).WithSeed(5).WithoutRules();
         SegmentationResult fromCsv = Configure(SegmentationPipeline.FromCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CustomersCsv())))).Run();
-        SegmentationResult fromDb = Configure(SegmentationPipeline.FromDatabase(engine.Connect, "SELECT * FROM customers ORDER BY id")).Run();
+        SegmentationPipeline database = Configure(SegmentationPipeline.FromDatabase(engine.Connect, "SELECT * FROM customers ORDER BY id"));
+        SegmentationResult fromDb = database.Run();
+        Assert.Equal(fromDb.Model.ToJson(), database.Run().Model.ToJson()); // every run queries again
 
         for (int j = 0; j < Features.Length; j++)
         {

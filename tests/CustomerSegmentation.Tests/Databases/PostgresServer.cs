@@ -63,6 +63,9 @@ public sealed class PostgresServer : IDisposable
     /// <summary>The local TCP port the server listens on (127.0.0.1).</summary>
     public int Port { get; }
 
+    /// <summary>The directory of the server's Unix-domain socket (Npgsql connects through it with <c>Host=</c> this directory).</summary>
+    public string SocketDirectory => _root;
+
     /// <summary>The connection string of the server's default database "postgres".</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username={ServiceUser};Database=postgres;Pooling=false";
 

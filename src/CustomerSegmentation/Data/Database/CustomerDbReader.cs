@@ -106,12 +106,13 @@ internal sealed class CustomerDbReader
         for (int j = 0; j < _featureIndexes.Length; j++)
         {
             int column = _featureIndexes[j];
-            object value = _rows.Value(column);
-            FeatureValue outcome = DbValues.ToFeature(value, _options.Culture, out _values[j]);
+            FeatureValue outcome = _rows.Feature(column, _options.Culture, out _values[j], out object? raw);
             if (outcome == FeatureValue.Number)
             {
                 continue;
             }
+
+            object value = raw ?? _rows.Value(column);
 
             string name = _rows.Columns.Names[column];
             string where = _rows.Where(column);

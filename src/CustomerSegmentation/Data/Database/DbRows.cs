@@ -20,7 +20,16 @@ internal sealed class DbRows
         _cancellationToken = cancellationToken;
         Description = description;
         cancellationToken.ThrowIfCancellationRequested();
-        string[] names = Guard(() => Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray(), "reading the names of its columns");
+        string[] names;
+        try
+        {
+            names = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        }
+        catch (DbException e)
+        {
+            throw Failed("reading the names of its columns", e);
+        }
+
         Columns = CsvHeader.OfQuery(names, description);
     }
 
@@ -42,33 +51,94 @@ internal sealed class DbRows
             _cancellationToken.ThrowIfCancellationRequested();
         }
 
-        if (!Guard(_reader.Read, $"reading row {Row + 1}"))
+        bool more;
+        try
         {
-            return false;
+            more = _reader.Read();
+        }
+        catch (DbException e)
+        {
+            throw Failed($"reading row {Row + 1}", e);
         }
 
-        Row++;
-        return true;
+        if (more)
+        {
+            Row++;
+        }
+
+        return more;
     }
 
     /// <summary>The value of <paramref name="column"/> in the current row (<see cref="DBNull"/> for SQL NULL).</summary>
-    public object Value(int column) => Guard(() => _reader.GetValue(column), $"reading row {Row}, column '{Columns.Names[column]}'");
+    public object Value(int column)
+    {
+        try
+        {
+            return _reader.GetValue(column);
+        }
+        catch (DbException e)
+        {
+            throw Failed($"reading row {Row}, column '{Columns.Names[column]}'", e);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="column"/> of the current row as a feature (see <see cref="DbValues.ToFeature"/>), with the
+    /// provider's typed getter for the common types (the type asked of the current row, so SQLite's per-value types are
+    /// honoured) and its boxed value otherwise; <paramref name="raw"/> is the value when it is not a plain number.
+    /// </summary>
+    public FeatureValue Feature(int column, System.Globalization.CultureInfo culture, out float value, out object? raw)
+    {
+        raw = null;
+        try
+        {
+            if (_reader.IsDBNull(column))
+            {
+                value = 0f;
+                raw = DBNull.Value;
+                return FeatureValue.Null;
+            }
+
+            Type type = _reader.GetFieldType(column);
+            if (type == typeof(double))
+            {
+                return DbValues.FromDouble(_reader.GetDouble(column), out value);
+            }
+
+            if (type == typeof(int))
+            {
+                value = _reader.GetInt32(column);
+                return FeatureValue.Number;
+            }
+
+            if (type == typeof(long))
+            {
+                value = _reader.GetInt64(column);
+                return FeatureValue.Number;
+            }
+
+            raw = _reader.GetValue(column);
+        }
+        catch (DbException e)
+        {
+            throw Failed($"reading row {Row}, column '{Columns.Names[column]}'", e);
+        }
+
+        FeatureValue outcome = DbValues.ToFeature(raw, culture, out value);
+        if (outcome == FeatureValue.Number)
+        {
+            raw = null;
+        }
+
+        return outcome;
+    }
 
     /// <summary>A message prefix naming the current row and <paramref name="column"/>.</summary>
     public string Where(int column) => $"Row {Row}, column '{Columns.Names[column]}'";
 
-    /// <summary>Runs <paramref name="read"/>, turning a provider error into a <see cref="DataFormatException"/>.</summary>
-    private T Guard<T>(Func<T> read, string doing)
-    {
-        try
-        {
-            return read();
-        }
-        catch (DbException e)
-        {
-            throw new DataFormatException($"The database failed while {doing} of {Description}: {e.Message}", Row == 0 ? null : Row, null, null, e);
-        }
-    }
+    /// <summary>A provider error as a <see cref="DataFormatException"/> naming what was being read.</summary>
+    private DataFormatException Failed(string doing, DbException e)
+        => new($"The database failed while {doing} of {Description}: {e.Message}", Row == 0 ? null : Row, null, null, e);
 
     /// <summary>Executes <paramref name="command"/> (opening its closed connection, closed again when the reader is disposed).</summary>
     /// <exception cref="DataFormatException">The query failed (the message gives the query and the provider's words).</exception>
