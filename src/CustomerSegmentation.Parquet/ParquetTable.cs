@@ -34,6 +34,10 @@ internal sealed class ParquetTable
         return this;
     }
 
+    /// <summary>Writes each chunk as one row group of float columns named after the features, without holding more than one chunk.</summary>
+    public static void SaveChunks(string path, IReadOnlyList<string> featureNames, IEnumerable<FeatureMatrix> chunks, CancellationToken cancellationToken = default)
+        => AtomicFile.Write(path, stream => WriteChunks(stream, featureNames, chunks, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult());
+
     public void Save(string path, CancellationToken cancellationToken = default)
         => AtomicFile.Write(path, stream => Write(stream, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult());
 
@@ -63,6 +67,28 @@ internal sealed class ParquetTable
                 if (RowCount == 0)
                 {
                     break;
+                }
+            }
+        }
+        finally
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteChunks(Stream stream, IReadOnlyList<string> featureNames, IEnumerable<FeatureMatrix> chunks, CancellationToken cancellationToken)
+    {
+        DataField[] fields = [.. featureNames.Select(n => (DataField)new DataField<float>(n, false))];
+        ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, null, false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (FeatureMatrix chunk in chunks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using ParquetRowGroupWriter group = writer.CreateRowGroup();
+                for (int j = 0; j < fields.Length; j++)
+                {
+                    await group.WriteAsync<float>(fields[j], chunk.PaddedColumn(j).AsMemory(0, chunk.RowCount), null, null, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -87,4 +87,21 @@ public static class SegmentationParquetExports
 
         table.Save(path);
     }
+
+    /// <summary>
+    /// Writes rows that need not fit in memory: each chunk of <paramref name="rows"/> becomes one row group of float
+    /// columns named after the features (no id column), one chunk held at a time. <see cref="CustomerParquet.Chunks"/>
+    /// reads them back in the same chunks.
+    /// </summary>
+    /// <param name="rows">The rows, read once.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static void WriteParquet(this IFeatureChunkSource rows, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ParquetTable.SaveChunks(path, rows.FeatureNames, rows.ReadChunks(cancellationToken), cancellationToken);
+    }
 }

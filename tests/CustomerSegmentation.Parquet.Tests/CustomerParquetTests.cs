@@ -151,6 +151,19 @@ public sealed class CustomerParquetTests : IDisposable
     }
 
     [Fact]
+    public void Chunks_written_as_row_groups_read_back_as_the_same_chunks()
+    {
+        FeatureMatrix rows = FeatureMatrix.FromColumns([.. Enumerable.Range(0, 2).Select(j => Enumerable.Range(0, 2500).Select(i => (float)((i * 0.37) + j)).ToArray())], ["a", "b"]);
+        string path = _files.PathOf("chunks.parquet");
+        FeatureChunks.Split(rows, 1000).WriteParquet(path);
+
+        FeatureMatrix[] chunks = [.. CustomerParquet.Chunks(path, new CustomerParquetOptions { FeatureColumns = ["a", "b"] }).ReadChunks()];
+
+        Assert.Equal([1000, 1000, 500], chunks.Select(c => c.RowCount));
+        Assert.Equal(rows.Column("b").ToArray(), chunks.SelectMany(c => c.Column("b").ToArray()));
+    }
+
+    [Fact]
     public async Task Assignments_and_profiles_are_written_as_Parquet()
     {
         SegmentationResult result = SegmentationPipeline.FromTable(CustomerTable.FromFeatures(
