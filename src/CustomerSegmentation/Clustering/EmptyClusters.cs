@@ -14,50 +14,65 @@ internal static class EmptyClusters
     /// <param name="sums">Per cluster, the weighted centred sums then the weight (stride features + 1); adjusted in place.</param>
     public static void Relocate(KMeansInput input, float[] centres, int clusters, int[] labels, double[] sums)
     {
-        int features = input.FeatureCount;
-        int stride = features + 1;
+        List<int> empty = Empty(sums, clusters, input.FeatureCount);
+        if (empty.Count > 0)
+        {
+            Move(empty, Farthest(input, centres, labels, empty.Count, 0), sums, input.FeatureCount);
+        }
+    }
+
+    /// <summary>The clusters whose weight in <paramref name="sums"/> is not positive, in order.</summary>
+    public static List<int> Empty(double[] sums, int clusters, int features)
+    {
         var empty = new List<int>();
         for (int k = 0; k < clusters; k++)
         {
-            if (sums[(k * stride) + features] <= 0)
+            if (sums[(k * (features + 1)) + features] <= 0)
             {
                 empty.Add(k);
             }
         }
 
-        if (empty.Count == 0)
-        {
-            return;
-        }
+        return empty;
+    }
 
-        foreach ((int row, double distance) in Farthest(input, centres, labels, empty.Count))
+    /// <summary>Moves the <paramref name="farthest"/> rows (farthest first) into the <paramref name="empty"/> clusters, one each, until a row at distance 0.</summary>
+    public static void Move(List<int> empty, IReadOnlyList<FarRow> farthest, double[] sums, int features)
+    {
+        int stride = features + 1;
+        int next = 0;
+        foreach (FarRow far in farthest)
         {
-            if (distance <= 0)
+            if (far.Distance <= 0 || next == empty.Count)
             {
                 break;
             }
 
-            int target = empty[0];
-            empty.RemoveAt(0);
-            int source = labels[row];
-            double weight = input.Weight(row);
+            int target = empty[next++];
             for (int j = 0; j < features; j++)
             {
-                double x = input.Centred(row, j) * weight;
-                sums[(source * stride) + j] -= x;
+                double x = far.Centred[j] * far.Weight;
+                sums[(far.Label * stride) + j] -= x;
                 sums[(target * stride) + j] = x;
             }
 
-            sums[(source * stride) + features] -= weight;
-            sums[(target * stride) + features] = weight;
+            sums[(far.Label * stride) + features] -= far.Weight;
+            sums[(target * stride) + features] = far.Weight;
         }
     }
 
-    /// <summary>The <paramref name="count"/> positive-weight rows farthest from their centres, farthest first, ties to the lower row.</summary>
-    private static List<(int Row, double Distance)> Farthest(KMeansInput input, float[] centres, int[] labels, int count)
+    /// <summary>Keeps the <paramref name="count"/> farthest of several lists of <see cref="FarRow"/>s: farthest first, ties to the lower row.</summary>
+    public static List<FarRow> Farthest(IEnumerable<FarRow> rows, int count)
+        => [.. rows.OrderByDescending(r => r.Distance).ThenBy(r => r.Row).Take(count)];
+
+    /// <summary>
+    /// The <paramref name="count"/> positive-weight rows farthest from their centres, farthest first, ties to the lower
+    /// row; rows are numbered from <paramref name="firstRow"/>.
+    /// </summary>
+    public static List<FarRow> Farthest(KMeansInput input, float[] centres, int[] labels, int count, long firstRow)
     {
         int features = input.FeatureCount;
-        var heap = new PriorityQueue<(int Row, double Distance), (double Distance, int Row)>(
+        var heap = new PriorityQueue<int, (double Distance, int Row)>(
             Comparer<(double Distance, int Row)>.Create((a, b) =>
             {
                 int byDistance = a.Distance.CompareTo(b.Distance);
@@ -78,20 +93,34 @@ internal static class EmptyClusters
                 distance += delta * delta;
             }
 
-            heap.Enqueue((i, distance), (distance, i));
+            heap.Enqueue(i, (distance, i));
             if (heap.Count > count)
             {
                 heap.Dequeue();
             }
         }
 
-        var result = new List<(int Row, double Distance)>(heap.Count);
-        while (heap.Count > 0)
+        var result = new List<FarRow>(heap.Count);
+        while (heap.TryDequeue(out int row, out (double Distance, int Row) priority))
         {
-            result.Add(heap.Dequeue());
+            var centred = new float[features];
+            for (int j = 0; j < features; j++)
+            {
+                centred[j] = input.Centred(row, j);
+            }
+
+            result.Add(new FarRow(firstRow + row, priority.Distance, labels[row], centred, input.Weight(row)));
         }
 
         result.Reverse();
         return result;
     }
 }
+
+/// <summary>A row far from its centre, candidate to re-seed an empty cluster.</summary>
+/// <param name="Row">The row's number in the whole data.</param>
+/// <param name="Distance">Its squared distance to its centre (centred float32 values, in double).</param>
+/// <param name="Label">Its cluster.</param>
+/// <param name="Centred">Its centred float32 values.</param>
+/// <param name="Weight">Its weight.</param>
+internal sealed record FarRow(long Row, double Distance, int Label, float[] Centred, double Weight);

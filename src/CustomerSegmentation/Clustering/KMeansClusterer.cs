@@ -99,13 +99,13 @@ public sealed class KMeansClusterer : IClusterer
             }
         }
 
-        return NearestCentroid.Result(data, input, best!, sizes => Warn(sizes, clusters));
+        return NearestCentroid.Result(data, input, best!, sizes => Warn(sizes.Count(size => size > 0), clusters));
     }
 
-    private static List<string> Warn(int[] sizes, int clusters)
+    /// <summary>The warning of a fit with <paramref name="distinct"/> non-empty clusters, when fewer than K.</summary>
+    internal static List<string> Warn(int distinct, int clusters)
     {
         var warnings = new List<string>();
-        int distinct = sizes.Count(size => size > 0);
         if (distinct < clusters)
         {
             warnings.Add(string.Create(

@@ -104,7 +104,7 @@ internal static class LloydRun
     }
 
     /// <summary>Moves each non-empty centre to its members' weighted mean and returns the total squared shift.</summary>
-    private static double UpdateCentres(double[] centres, double[] sums, int clusters, int features)
+    internal static double UpdateCentres(double[] centres, double[] sums, int clusters, int features)
     {
         double shift = 0;
         for (int k = 0; k < clusters; k++)

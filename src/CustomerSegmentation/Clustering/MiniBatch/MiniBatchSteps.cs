@@ -11,7 +11,7 @@ namespace CustomerSegmentation.Clustering;
 /// </remarks>
 internal sealed class MiniBatchSteps
 {
-    private readonly KMeansInput _input;
+    private KMeansInput _input;
     private readonly int _clusters;
     private readonly int _features;
     private readonly double _reassignmentRatio;
@@ -53,6 +53,9 @@ internal sealed class MiniBatchSteps
     public int Reassignments { get; private set; }
 
     public int BatchSize => _rows.Length;
+
+    /// <summary>Draws the next batches from <paramref name="rows"/> (a streamed fit's current chunk, with the fit's offset).</summary>
+    public void DrawFrom(KMeansInput rows) => _input = rows;
 
     /// <summary>
     /// One step: draws BatchSize rows uniformly with replacement, assigns each to its nearest centre, moves every

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CustomerSegmentation.Data;
+using Parquet;
+
+namespace CustomerSegmentation.Parquet;
+
+/// <summary>
+/// The customer columns of one Parquet file, read one row group at a time: the features as padded float32 columns
+/// with the bad rows (a null, NaN or infinite feature, a null id) rejected under the bad-row policy, then the ids and
+/// attributes of the rows kept. The one reading core under <see cref="CustomerParquet.Read"/> and the chunk source.
+/// </summary>
+internal sealed class CustomerParquetFile
+{
+    private readonly string _path;
+    private readonly CustomerParquetOptions _options;
+
+    public CustomerParquetFile(string path, CustomerParquetOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.FeatureColumns.Length == 0)
+        {
+            throw new ArgumentException("Name at least one feature column (CustomerParquetOptions.FeatureColumns).", nameof(options));
+        }
+
+        _path = path;
+        _options = options;
+        FeatureNames = [.. options.FeatureColumns];
+    }
+
+    public ImmutableArray<string> FeatureNames { get; }
+
+    /// <summary>One pass over the row groups.</summary>
+    /// <param name="withText">Whether to read the ids and attributes too.</param>
+    /// <param name="rejected">Receives each skipped row (under <see cref="BadRowPolicy.Skip"/>).</param>
+    /// <param name="cancellationToken">Checked between row groups.</param>
+    public IEnumerable<CustomerRowGroup> RowGroups(bool withText, Action<SkippedRow> rejected, CancellationToken cancellationToken)
+    {
+        string file = Path.GetFileName(_path);
+        using FileStream stream = File.OpenRead(_path);
+        ParquetReader reader = Sync(ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken));
+        try
+        {
+            foreach (CustomerRowGroup group in RowGroups(reader, file, withText, rejected, cancellationToken))
+            {
+                yield return group;
+            }
+        }
+        finally
+        {
+            Sync(reader.DisposeAsync().AsTask());
+        }
+    }
+
+    private IEnumerable<CustomerRowGroup> RowGroups(ParquetReader reader, string file, bool withText, Action<SkippedRow> rejected, CancellationToken cancellationToken)
+    {
+        ParquetColumn[] features = [.. _options.FeatureColumns.Select(c => ParquetColumn.Find(reader.Schema, c, "feature", ParquetKind.Number, file))];
+        ParquetColumn? id = _options.IdColumn is null ? null : ParquetColumn.Find(reader.Schema, _options.IdColumn, "id", ParquetKind.Text | ParquetKind.Number, file);
+        ParquetColumn[] attributes = [.. _options.AttributeColumns.Select(c => ParquetColumn.Find(reader.Schema, c, "attribute", ParquetKind.Text | ParquetKind.Number, file))];
+        long firstRow = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            int rows = checked((int)group.RowCount);
+            float[][] columns = FeatureMatrix.AllocateColumns(features.Length, rows);
+            var isNull = new bool[rows];
+            var bad = new bool[rows];
+            int badCount = 0;
+            for (int j = 0; j < features.Length; j++)
+            {
+                Array.Clear(isNull);
+                Sync(features[j].ReadFloatsAsync(group, columns[j].AsMemory(0, rows), isNull, cancellationToken));
+                float[] column = columns[j];
+                for (int i = 0; i < rows; i++)
+                {
+                    if (bad[i] || (!isNull[i] && float.IsFinite(column[i])))
+                    {
+                        continue;
+                    }
+
+                    bad[i] = true;
+                    badCount++;
+                    SkipReason reason = isNull[i] ? SkipReason.EmptyValue : SkipReason.NotFinite;
+                    string text = isNull[i] ? "null" : column[i].ToString(CultureInfo.InvariantCulture);
+                    rejected(Reject(file, firstRow + i + 1, features[j].Name, text, reason,
+                        isNull[i] ? "is null; a feature needs a number" : "is not a finite float32 number (NaN, infinite or beyond ±3.4e38)"));
+                }
+            }
+
+            string?[]? ids = null;
+            string?[][] attributeValues = [];
+            if (withText)
+            {
+                if (id is not null)
+                {
+                    ids = Sync(id.ReadTextAsync(group, rows, cancellationToken));
+                    for (int i = 0; i < rows; i++)
+                    {
+                        if (!bad[i] && string.IsNullOrWhiteSpace(ids[i]))
+                        {
+                            bad[i] = true;
+                            badCount++;
+                            rejected(Reject(file, firstRow + i + 1, id.Name, ids[i] ?? "null", SkipReason.EmptyValue, "is empty; every customer needs an id"));
+                        }
+                    }
+                }
+
+                attributeValues = [.. attributes.Select(a => Sync(a.ReadTextAsync(group, rows, cancellationToken)))];
+            }
+
+            yield return Keep(columns, rows, bad, badCount, firstRow, ids, attributeValues);
+            firstRow += rows;
+        }
+    }
+
+    private static CustomerRowGroup Keep(float[][] columns, int rows, bool[] bad, int badCount, long firstRow, string?[]? ids, string?[][] attributes)
+    {
+        int[] kept = [.. Enumerable.Range(0, rows).Where(i => !bad[i])];
+        if (badCount > 0)
+        {
+            float[][] compact = FeatureMatrix.AllocateColumns(columns.Length, kept.Length);
+            for (int j = 0; j < columns.Length; j++)
+            {
+                for (int i = 0; i < kept.Length; i++)
+                {
+                    compact[j][i] = columns[j][kept[i]];
+                }
+            }
+
+            columns = compact;
+        }
+
+        return new CustomerRowGroup(
+            columns,
+            kept.Length,
+            [.. kept.Select(i => firstRow + i + 1)],
+            ids is null ? null : [.. kept.Select(i => ids[i]!)],
+            [.. attributes.Select(a => kept.Select(i => a[i] ?? string.Empty).ToArray())]);
+    }
+
+    private SkippedRow Reject(string file, long row, string column, string text, SkipReason reason, string problem)
+    {
+        int line = (int)Math.Min(row, int.MaxValue);
+        var skipped = new SkippedRow(line, column, text, reason, $"Row {row} of {file}, column '{column}': the value {text} {problem}.");
+        if (_options.BadRows == BadRowPolicy.FailFast)
+        {
+            throw new DataFormatException(
+                $"{skipped.Message} To skip bad rows and get a report of them instead, set CustomerParquetOptions.BadRows to BadRowPolicy.Skip.",
+                line, column, text)
+            {
+                Reason = reason,
+            };
+        }
+
+        return skipped;
+    }
+
+    private static T Sync<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
+
+    private static void Sync(Task task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
+}
+
+/// <summary>The kept rows of one row group: padded feature columns, their 1-based row numbers in the file, ids and attribute values.</summary>
+internal sealed record CustomerRowGroup(float[][] Columns, int RowCount, long[] RowNumbers, string[]? Ids, string[][] Attributes);
