@@ -18,6 +18,9 @@ public sealed class CategoricalColumn
     /// <summary>The default limit on distinct values: more than this is an error (<see cref="FromValues"/>).</summary>
     public const int DefaultMaxLevels = 50;
 
+    /// <summary>From this many rows on, a column with a different value on every row is refused as an identifier (or a number), not a category.</summary>
+    public const int DistinctRowsForIdentifier = 20;
+
     /// <summary>The code of a value that is not one of the levels (only when encoding new rows with <see cref="Encode"/>).</summary>
     public const int UnknownCode = -1;
 
@@ -72,10 +75,10 @@ public sealed class CategoricalColumn
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="values"/> or a value is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLevels"/> is below 1.</exception>
     /// <exception cref="ArgumentException">
-    /// The name is blank; there are no rows; a value is empty (the message names the row); or there are more distinct
-    /// values than <paramref name="maxLevels"/>: the message says to pass numeric-looking values to WithFeatures, calls
-    /// a column with a different value on every row an identifier, and otherwise gives the count and names the limit
-    /// option.
+    /// The name is blank; there are no rows; a value is empty (the message names the row); there are more distinct
+    /// values than <paramref name="maxLevels"/> (the message gives the count and names the limit); or every one of at
+    /// least <see cref="DistinctRowsForIdentifier"/> rows has its own value (an identifier). When such values all look
+    /// numeric the message says to pass the column to WithFeatures instead.
     /// </exception>
     public static CategoricalColumn FromValues(string name, IReadOnlyList<string> values, int maxLevels = DefaultMaxLevels)
     {
@@ -104,14 +107,15 @@ public sealed class CategoricalColumn
             distinct.Add(value);
         }
 
-        if (distinct.Count > maxLevels)
+        bool identifier = distinct.Count == trimmed.Length && trimmed.Length >= DistinctRowsForIdentifier;
+        if (distinct.Count > maxLevels || identifier)
         {
             bool numeric = distinct.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
             string message = numeric
                 ? $"'{name}' has {distinct.Count} distinct numeric values: pass it to WithFeatures, not WithCategorical."
-                : distinct.Count == trimmed.Length && trimmed.Length > 1
-                    ? $"'{name}' has a different value on every one of its {trimmed.Length} rows, so it is an identifier, not a category (the limit is {maxLevels}); use it with WithId, or raise CategoricalOptions.MaxLevels if it really is a category."
-                    : $"'{name}' has {distinct.Count} distinct values, more than the limit of {maxLevels} for a categorical feature; raise CategoricalOptions.MaxLevels (now {maxLevels}) or group the rare values first.";
+                : identifier
+                    ? $"'{name}' has a different value on every one of its {trimmed.Length} rows, so it is an identifier, not a category; use it with WithId."
+                    : $"'{name}' has {distinct.Count} distinct values, more than the limit of {maxLevels} for a categorical feature; raise the limit (maxLevels, e.g. WithCategorical({distinct.Count}, \"{name}\")) or group the rare values first.";
             throw new ArgumentException(message, nameof(values));
         }
 
