@@ -200,4 +200,7 @@ public sealed class CategoricalColumn
 
     /// <summary>The code of row <paramref name="row"/>, unchecked.</summary>
     internal int CodeAt(int row) => _codes[row];
+
+    /// <summary>The codes themselves (not copied), for the fit's hot loops; never written.</summary>
+    internal int[] RawCodes => _codes;
 }

@@ -12,8 +12,10 @@ internal sealed class HuangInitialization : KPrototypesInitialization
         int m = input.CategoricalCount;
         int n = input.RowCount;
         var chosen = new int[clusters];
-        var taken = new HashSet<int>();
+        var taken = new bool[n];
+        int[][] codes = input.IntCodes;
         var drawn = new int[m];
+        var fewest = new int[m + 1];
         for (int c = 0; c < clusters; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -22,40 +24,48 @@ internal sealed class HuangInitialization : KPrototypesInitialization
                 drawn[f] = Draw(input.LevelCounts(f), n, random);
             }
 
-            // Reservoir sampling over the rows with the fewest mismatches: uniform among ties, one pass.
-            int best = int.MaxValue;
-            int pick = -1;
-            int ties = 0;
+            // Uniform among the rows with the fewest mismatches: count them, draw one, find it (one draw per prototype).
+            Array.Clear(fewest);
             for (int i = 0; i < n; i++)
             {
-                if (taken.Contains(i))
+                if (!taken[i])
                 {
-                    continue;
+                    fewest[Mismatches(codes, drawn, i)]++;
                 }
+            }
 
-                int mismatches = 0;
-                for (int f = 0; f < m; f++)
-                {
-                    mismatches += input.Code(i, f) == drawn[f] ? 0 : 1;
-                }
+            int best = 0;
+            while (fewest[best] == 0)
+            {
+                best++;
+            }
 
-                if (mismatches < best)
-                {
-                    best = mismatches;
-                    pick = i;
-                    ties = 1;
-                }
-                else if (mismatches == best && random.Next(++ties) == 0)
+            int target = random.Next(fewest[best]);
+            int pick = -1;
+            for (int i = 0; pick < 0; i++)
+            {
+                if (!taken[i] && Mismatches(codes, drawn, i) == best && target-- == 0)
                 {
                     pick = i;
                 }
             }
 
             chosen[c] = pick;
-            taken.Add(pick);
+            taken[pick] = true;
         }
 
         return chosen;
+    }
+
+    private static int Mismatches(int[][] codes, int[] drawn, int row)
+    {
+        int mismatches = 0;
+        for (int f = 0; f < drawn.Length; f++)
+        {
+            mismatches += codes[f][row] == drawn[f] ? 0 : 1;
+        }
+
+        return mismatches;
     }
 
     /// <summary>A level drawn with probability proportional to its count.</summary>

@@ -78,7 +78,7 @@ public sealed class KPrototypesClusterer : IClusterer
         ClusteringChecks.ClustersFitRows(data, clusters);
         foreach (CategoricalColumn column in data.Categoricals)
         {
-            if (column.Codes.Contains(CategoricalColumn.UnknownCode))
+            if (Array.IndexOf(column.RawCodes, CategoricalColumn.UnknownCode) >= 0)
             {
                 throw new ArgumentException(
                     $"The categorical feature '{column.Name}' holds values outside its levels; fit on columns built with CategoricalColumn.FromValues.", nameof(data));
@@ -141,22 +141,39 @@ public sealed class KPrototypesClusterer : IClusterer
         BlockPartition partition = input.Numeric.Partition;
         var partial = new double[partition.Count];
         int clusters = outcome.Centres.Length / d;
+        float[][] columns = input.Numeric.Columns;
+        float[] offset = input.Numeric.Offset;
+        int[][] codes = input.IntCodes;
+        double gamma = input.Gamma;
         input.Numeric.ForEachBlock(clusters, b =>
         {
-            double sum = 0;
-            for (int i = partition.Start(b); i < partition.End(b); i++)
+            int start = partition.Start(b), end = partition.End(b);
+            ReadOnlySpan<int> labels = outcome.Labels.AsSpan(start, end - start);
+            var rows = new double[labels.Length];
+            for (int j = 0; j < d; j++)
             {
-                int k = outcome.Labels[i];
-                for (int j = 0; j < d; j++)
+                ReadOnlySpan<float> column = columns[j].AsSpan(start, end - start);
+                float shift = offset[j];
+                for (int i = 0; i < rows.Length; i++)
                 {
-                    double delta = input.Numeric.Centred(i, j) - outcome.Centres[(k * d) + j];
-                    sum += delta * delta;
+                    double delta = (column[i] - shift) - outcome.Centres[(labels[i] * d) + j];
+                    rows[i] += delta * delta;
                 }
+            }
 
-                for (int f = 0; f < m; f++)
+            for (int f = 0; f < m; f++)
+            {
+                ReadOnlySpan<int> code = codes[f].AsSpan(start, end - start);
+                for (int i = 0; i < rows.Length; i++)
                 {
-                    sum += input.Code(i, f) == outcome.Modes[(k * m) + f] ? 0 : (double)input.Gamma;
+                    rows[i] += code[i] == outcome.Modes[(labels[i] * m) + f] ? 0 : gamma;
                 }
+            }
+
+            double sum = 0;
+            foreach (double row in rows)
+            {
+                sum += row;
             }
 
             partial[b] = sum;

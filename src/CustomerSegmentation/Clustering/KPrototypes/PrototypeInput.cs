@@ -17,14 +17,14 @@ internal sealed class PrototypeInput
         Numeric = numeric;
         _categoricals = [.. categoricals];
         Codes = [.. _categoricals.Select(c => c.PaddedCodes)];
+        IntCodes = [.. _categoricals.Select(c => c.RawCodes)];
         Gamma = (float)gamma;
         _levelCounts = new int[_categoricals.Length][];
         for (int f = 0; f < _categoricals.Length; f++)
         {
             var counts = new int[_categoricals[f].Levels.Length];
-            for (int i = 0; i < numeric.RowCount; i++)
+            foreach (int code in IntCodes[f])
             {
-                int code = _categoricals[f].CodeAt(i);
                 if (code >= 0)
                 {
                     counts[code]++;
@@ -39,6 +39,9 @@ internal sealed class PrototypeInput
 
     /// <summary>The padded float32 codes, one column per categorical feature.</summary>
     public float[][] Codes { get; }
+
+    /// <summary>The int codes, one array per categorical feature (shared with the columns, never written).</summary>
+    public int[][] IntCodes { get; }
 
     /// <summary>Gamma as the kernel uses it (float32).</summary>
     public float Gamma { get; }
@@ -56,7 +59,7 @@ internal sealed class PrototypeInput
     public int[] LevelCounts(int feature) => _levelCounts[feature];
 
     /// <summary>The code of row <paramref name="row"/> in categorical feature <paramref name="feature"/>.</summary>
-    public int Code(int row, int feature) => _categoricals[feature].CodeAt(row);
+    public int Code(int row, int feature) => IntCodes[feature][row];
 
     /// <summary>The cost between two rows, in double on the centred float32 values: squared numeric distance plus gamma per mismatch.</summary>
     public double RowCost(int row, int other)

@@ -19,6 +19,9 @@ internal sealed record PrototypeOutcome(double[] Centres, int[] Modes, int[] Lab
 /// </remarks>
 internal static class PrototypeRun
 {
+    /// <summary>Interleaved accumulator sets of the update (a power of two).</summary>
+    private const int Ways = 4;
+
     public static PrototypeOutcome Execute(PrototypeInput input, int clusters, int maxIterations, int[] initialRows, CancellationToken cancellationToken)
     {
         int d = input.FeatureCount;
@@ -85,22 +88,49 @@ internal static class PrototypeRun
         BlockPartition partition = input.Numeric.Partition;
         var sums = new double[partition.Count * clusters * stride];
         var counts = new int[partition.Count * clusters * levels];
+        float[][] columns = input.Numeric.Columns;
+        float[] offset = input.Numeric.Offset;
+        int[][] codes = input.IntCodes;
+        int width = clusters * stride;
         input.Numeric.ForEachBlock(clusters, b =>
         {
-            Span<double> sum = sums.AsSpan(b * clusters * stride, clusters * stride);
+            // Column by column, each row adding into one of Ways interleaved accumulator sets (by row index), so that
+            // successive rows of one cluster do not wait on each other's additions; the sets are then added in order.
+            int start = partition.Start(b), end = partition.End(b);
+            Span<double> ways = new double[Ways * width];
             Span<int> count = counts.AsSpan(b * clusters * levels, clusters * levels);
-            for (int i = partition.Start(b); i < partition.End(b); i++)
+            ReadOnlySpan<int> blockLabels = labels.AsSpan(start, end - start);
+            for (int j = 0; j < d; j++)
             {
-                int k = labels[i];
-                for (int j = 0; j < d; j++)
+                ReadOnlySpan<float> column = columns[j].AsSpan(start, end - start);
+                float shift = offset[j];
+                for (int i = 0; i < column.Length; i++)
                 {
-                    sum[(k * stride) + j] += input.Numeric.Centred(i, j);
+                    ways[((i & (Ways - 1)) * width) + (blockLabels[i] * stride) + j] += column[i] - shift;
                 }
+            }
 
-                sum[(k * stride) + d] += 1;
-                for (int f = 0; f < m; f++)
+            for (int i = 0; i < blockLabels.Length; i++)
+            {
+                ways[((i & (Ways - 1)) * width) + (blockLabels[i] * stride) + d] += 1;
+            }
+
+            Span<double> sum = sums.AsSpan(b * width, width);
+            for (int w = 0; w < Ways; w++)
+            {
+                for (int s = 0; s < width; s++)
                 {
-                    count[(k * levels) + levelStart[f] + input.Code(i, f)]++;
+                    sum[s] += ways[(w * width) + s];
+                }
+            }
+
+            for (int f = 0; f < m; f++)
+            {
+                ReadOnlySpan<int> code = codes[f].AsSpan(start, end - start);
+                int first = levelStart[f];
+                for (int i = 0; i < code.Length; i++)
+                {
+                    count[(blockLabels[i] * levels) + first + code[i]]++;
                 }
             }
         });
