@@ -13,13 +13,4 @@ public sealed class SampleCategoricalTests
         Assert.Contains($"Categorical: Genre ({way})", run.Output);
         Assert.Contains(inModel, File.ReadAllText(run.File("model.json")));
     }
-
-    [Fact]
-    public void An_unknown_clusterer_names_the_three_choices()
-    {
-        using SampleRun run = SampleRun.Of("--clusterer", "dbscan");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("kmeans, minibatch or kprototypes", run.Error);
-    }
 }
