@@ -27,7 +27,9 @@ internal sealed record SampleOptions
           --k <n>                 a fixed number of segments (skips the elbow)
           --k-min <n>, --k-max <n>  the range of K for the elbow (default 1..10)
           --scale <standard|minmax|logstandard|none>  feature scaling (default standard)
-          --clusterer <kmeans|minibatch>  K-means or mini-batch K-means (default kmeans)
+          --categorical <a,b>     text columns to cluster on as categories, e.g. Genre (one-hot encoded for
+                                  kmeans and minibatch, natively for kprototypes)
+          --clusterer <kmeans|minibatch|kprototypes>  K-means, mini-batch K-means or K-prototypes (default kmeans)
           --gap                   choose K by the gap statistic (10 uniform reference sets) instead of the elbow
           --stability             measure each segment's stability over 20 bootstrap resamples (Jaccard)
           --seed <n>              the random seed (default 42)
@@ -93,6 +95,10 @@ internal sealed record SampleOptions
 
     public bool MiniBatch { get; init; }
 
+    public bool KPrototypes { get; init; }
+
+    public IReadOnlyList<string> Categorical { get; init; } = [];
+
     public bool Gap { get; init; }
 
     public bool Stability { get; init; }
@@ -151,7 +157,8 @@ internal sealed record SampleOptions
                 "--k-min" => options with { KMin = Positive(name, Value()), RangeGiven = true },
                 "--k-max" => options with { KMax = Positive(name, Value()), RangeGiven = true },
                 "--scale" => options with { Scaling = ScalingOf(Value()) },
-                "--clusterer" => options with { MiniBatch = MiniBatchOf(Value()) },
+                "--clusterer" => ClustererOf(options, Value()),
+                "--categorical" => options with { Categorical = List(name, Value()) },
                 "--gap" => options with { Gap = true },
                 "--stability" => options with { Stability = true },
                 "--seed" => options with { Seed = Integer(name, Value()) },
@@ -225,10 +232,11 @@ internal sealed record SampleOptions
         _ => throw new SampleUsageException($"Option --unit must be days or weeks, not '{value}'."),
     };
 
-    private static bool MiniBatchOf(string value) => value.ToLowerInvariant() switch
+    private static SampleOptions ClustererOf(SampleOptions options, string value) => value.ToLowerInvariant() switch
     {
-        "kmeans" => false,
-        "minibatch" => true,
-        _ => throw new SampleUsageException($"Option --clusterer must be kmeans or minibatch, not '{value}'."),
+        "kmeans" => options with { MiniBatch = false, KPrototypes = false },
+        "minibatch" => options with { MiniBatch = true, KPrototypes = false },
+        "kprototypes" => options with { MiniBatch = false, KPrototypes = true },
+        _ => throw new SampleUsageException($"Option --clusterer must be kmeans, minibatch or kprototypes, not '{value}'."),
     };
 }

@@ -289,6 +289,18 @@ internal static class SampleProgram
             pipeline = pipeline.UseMiniBatchKMeans();
         }
 
+        if (options.KPrototypes)
+        {
+            pipeline = pipeline.UseKPrototypes();
+        }
+
+        if (options.Categorical.Count > 0)
+        {
+            printer.Line($"Categorical: {string.Join(", ", options.Categorical)} ({(options.KPrototypes ? "K-prototypes" : "one-hot")})");
+            pipeline = pipeline.WithCategorical([.. options.Categorical]);
+            pipeline = options.KPrototypes ? pipeline : pipeline.WithOneHotEncoding();
+        }
+
         SegmentationResult result = pipeline.WithProgress(printer).Run();
         printer.Line(string.Empty);
         if (result.Elbow is ElbowResult elbow)

@@ -94,7 +94,7 @@ public sealed class SampleProgramTests
     [InlineData("--k 0", "error: Option --k must be at least 1, not 0.")]
     [InlineData("--seed x", "error: Option --seed needs a whole number, not 'x'.")]
     [InlineData("--scale cubic", "error: Option --scale must be one of none, standard, minmax, logstandard, not 'cubic'.")]
-    [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans or minibatch, not 'dbscan'.")]
+    [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans, minibatch or kprototypes, not 'dbscan'.")]
     [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both.")]
     [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5).")]
     [InlineData("--k 3 --gap", "error: Give either --k or --gap, not both: the gap statistic chooses K.")]

@@ -126,7 +126,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"(?:\bCustomerSegmentation\.|(?<![\w.])(?=(?:Data|Scaling|Clustering|Selection|Profiling|Stability|Pipeline|Loyalty|Export)\.[A-Z]))(?<folder>Data|Scaling|Clustering|Selection|Profiling|Stability|Pipeline|Loyalty|Export)\b")]
     private static partial Regex FolderReference();
 
-    [GeneratedRegex(@"new\s+(KMeansClusterer|MiniBatchKMeans)\s*\(")]
+    [GeneratedRegex(@"new\s+(KMeansClusterer|MiniBatchKMeans|KPrototypesClusterer)\s*\(")]
     private static partial Regex DirectConstruction();
 
     [GeneratedRegex(@"using\s+CustomerSegmentation\.(?!Clustering\.Kernels\b)[\w.]+\s*;")]

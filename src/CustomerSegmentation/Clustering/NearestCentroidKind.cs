@@ -20,18 +20,28 @@ internal sealed class NearestCentroidKind : ClusteringModelKind
     public override JsonObject Write(IClusteringModel model)
     {
         var nearest = (NearestCentroid)model;
-        int features = nearest.FeatureNames.Length;
-        return new JsonObject
-        {
-            ["offset"] = JsonSerializer.SerializeToNode(nearest.Offset),
-            ["centredCentroids"] = JsonSerializer.SerializeToNode(nearest.CentredCentres.Chunk(features).ToArray()),
-        };
+        var json = new JsonObject();
+        WriteCentred(json, nearest.Offset, nearest.CentredCentres, nearest.FeatureNames.Length);
+        return json;
     }
 
     public override IClusteringModel Read(JsonObject clustering, string path, ImmutableArray<string> featureNames)
     {
         StrictJson.OnlyProperties(clustering, path, "kind", "offset", "centredCentroids");
-        int features = featureNames.Length;
+        (float[] offset, double[] centres) = ReadCentred(clustering, path, featureNames.Length);
+        return new NearestCentroid(featureNames, offset, centres, -1, VectorWidths.Best);
+    }
+
+    /// <summary>Writes a float32 offset and centred centres (row-major, K x features) as "offset" and "centredCentroids".</summary>
+    internal static void WriteCentred(JsonObject clustering, float[] offset, double[] centredCentres, int features)
+    {
+        clustering["offset"] = JsonSerializer.SerializeToNode(offset);
+        clustering["centredCentroids"] = JsonSerializer.SerializeToNode(centredCentres.Chunk(features).ToArray());
+    }
+
+    /// <summary>Reads what <see cref="WriteCentred"/> wrote: the offset and the centred centres, row-major, checked against float32.</summary>
+    internal static (float[] Offset, double[] Centres) ReadCentred(JsonObject clustering, string path, int features)
+    {
         string offsetPath = StrictJson.Child(path, "offset");
         double[] offset = StrictJson.Numbers(StrictJson.Required(clustering, path, "offset"), offsetPath, features, float32: true);
         string centresPath = StrictJson.Child(path, "centredCentroids");
@@ -60,6 +70,6 @@ internal sealed class NearestCentroidKind : ClusteringModelKind
             centre.CopyTo(centres, c * features);
         }
 
-        return new NearestCentroid(featureNames, Array.ConvertAll(offset, v => (float)v), centres, -1, VectorWidths.Best);
+        return (Array.ConvertAll(offset, v => (float)v), centres);
     }
 }

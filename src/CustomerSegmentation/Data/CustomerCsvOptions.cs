@@ -50,4 +50,18 @@ public sealed record CustomerCsvOptions : CsvReadOptions
         get;
         init => field = ColumnNames.Validate(value, nameof(ExtraColumns), "extra column", allowEmpty: true);
     } = ImmutableArray<string>.Empty;
+
+    /// <summary>
+    /// Text columns read as categorical features (for example "Genre"), by header name: kept as text like
+    /// <see cref="ExtraColumns"/> (in <see cref="CustomerTable.Attributes"/>), and a row whose cell is empty is a bad
+    /// row (<see cref="SkipReason.EmptyValue"/>), failing the read or skipped as <see cref="CsvReadOptions.BadRows"/> says.
+    /// </summary>
+    /// <value>The default is empty.</value>
+    /// <exception cref="ArgumentNullException">The list is null.</exception>
+    /// <exception cref="ArgumentException">A name is blank or appears twice (case-insensitive).</exception>
+    public IReadOnlyList<string> CategoricalColumns
+    {
+        get;
+        init => field = ColumnNames.Validate(value, nameof(CategoricalColumns), "categorical column", allowEmpty: true);
+    } = ImmutableArray<string>.Empty;
 }

@@ -16,6 +16,8 @@ internal sealed class CustomerRowReader
     private readonly int _idIndex;
     private readonly int[] _extraIndexes;
     private readonly string[] _rowExtras;
+    private readonly string[] _extraNames;
+    private readonly bool[] _extraIsCategorical;
     private string _rowId = string.Empty;
 
     private CustomerRowReader(CsvSource csv, ImmutableArray<string> features, CustomerCsvOptions options)
@@ -27,7 +29,9 @@ internal sealed class CustomerRowReader
         _featureIndexes = [.. features.Select(f => _header.IndexOf(f, "feature"))];
         _rowValues = new float[features.Length];
         _idIndex = options.IdColumn is null ? -1 : _header.IndexOf(options.IdColumn, "id");
-        _extraIndexes = [.. options.ExtraColumns.Select(c => _header.IndexOf(c, "extra"))];
+        _extraNames = [.. options.ExtraColumns.Union(options.CategoricalColumns, StringComparer.OrdinalIgnoreCase)];
+        _extraIsCategorical = [.. _extraNames.Select(c => options.CategoricalColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];
+        _extraIndexes = [.. _extraNames.Select((c, k) => _header.IndexOf(c, _extraIsCategorical[k] ? "categorical" : "extra"))];
         _rowExtras = new string[_extraIndexes.Length];
     }
 
@@ -39,7 +43,7 @@ internal sealed class CustomerRowReader
 
     private CustomerTable ReadRows()
     {
-        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _options.ExtraColumns);
+        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extraNames);
         var rejected = new RejectedRows(_options, _csv.Description);
         int rowsRead = 0;
         while (_csv.Read())
@@ -111,9 +115,12 @@ internal sealed class CustomerRowReader
                     $"{where}: '{quoted}' is not a finite number; NaN, infinities and magnitudes beyond ±3.4e38 (float32) are not allowed.");
             }
 
+            // A word where a number belongs is most often a category read as a feature by mistake ("Genre": "Male").
+            string category = text.Any(char.IsDigit) ? string.Empty
+                : $" If '{column}' holds categories, pass it to WithCategorical(\"{column}\") (CustomerCsvOptions.CategoricalColumns) instead of WithFeatures.";
             return new SkippedRow(
                 line, column, text, SkipReason.NotANumber,
-                $"{where}: '{quoted}' is not a number in the {_csv.CultureName} culture (decimal separator '{culture.NumberFormat.NumberDecimalSeparator}', no thousands separators).");
+                $"{where}: '{quoted}' is not a number in the {_csv.CultureName} culture (decimal separator '{culture.NumberFormat.NumberDecimalSeparator}', no thousands separators).{category}");
         }
 
         if (_idIndex >= 0)
@@ -124,6 +131,12 @@ internal sealed class CustomerRowReader
         for (int k = 0; k < _extraIndexes.Length; k++)
         {
             _rowExtras[k] = _csv[_extraIndexes[k]].Trim();
+            if (_extraIsCategorical[k] && _rowExtras[k].Length == 0)
+            {
+                int line = _csv.StartLine();
+                string column = _header.Names[_extraIndexes[k]];
+                return new SkippedRow(line, column, _rowExtras[k], SkipReason.EmptyValue, $"Line {line}, column '{column}': the cell is empty; every customer needs a category in a categorical column.");
+            }
         }
 
         return null;

@@ -20,11 +20,52 @@ public sealed class FeatureMatrix
 
     private readonly float[][] _columns;
 
-    private FeatureMatrix(float[][] columns, int rowCount, ImmutableArray<string> featureNames)
+    private FeatureMatrix(float[][] columns, int rowCount, ImmutableArray<string> featureNames, ImmutableArray<CategoricalColumn> categoricals = default)
     {
         _columns = columns;
         RowCount = rowCount;
         FeatureNames = featureNames;
+        Categoricals = categoricals.IsDefault ? [] : categoricals;
+    }
+
+    /// <summary>
+    /// The categorical features carried beside the numeric columns (empty unless <see cref="WithCategoricals"/> added
+    /// some); clusterers that understand categories (K-prototypes) use them, the numeric ones ignore them.
+    /// </summary>
+    public ImmutableArray<CategoricalColumn> Categoricals { get; }
+
+    /// <summary>The names of <see cref="Categoricals"/>, in order.</summary>
+    public ImmutableArray<string> CategoricalNames => [.. Categoricals.Select(c => c.Name)];
+
+    /// <summary>This matrix's numeric columns (shared, not copied) with <paramref name="categoricals"/> beside them, replacing any it had.</summary>
+    /// <param name="categoricals">The categorical features, one code per row each; names unique and distinct from the numeric features'.</param>
+    /// <returns>The new matrix.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="categoricals"/> or a column is null.</exception>
+    /// <exception cref="ArgumentException">A column has another row count, or a name is repeated or is also a numeric feature's.</exception>
+    public FeatureMatrix WithCategoricals(IEnumerable<CategoricalColumn> categoricals)
+    {
+        ArgumentNullException.ThrowIfNull(categoricals);
+        ImmutableArray<CategoricalColumn> list = [.. categoricals];
+        var seen = new HashSet<string>(FeatureNames, StringComparer.OrdinalIgnoreCase);
+        foreach (CategoricalColumn column in list)
+        {
+            ArgumentNullException.ThrowIfNull(column, nameof(categoricals));
+            if (column.RowCount != RowCount)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"The categorical feature '{column.Name}' has {column.RowCount} rows but the matrix has {RowCount}."),
+                    nameof(categoricals));
+            }
+
+            if (!seen.Add(column.Name))
+            {
+                throw new ArgumentException(
+                    $"The name '{column.Name}' is used twice; a categorical feature needs a name of its own, distinct from every numeric feature's.",
+                    nameof(categoricals));
+            }
+        }
+
+        return new FeatureMatrix(_columns, RowCount, FeatureNames, list);
     }
 
     /// <summary>The number of rows (customers).</summary>
@@ -134,10 +175,16 @@ public sealed class FeatureMatrix
             columns[j] = target;
         }
 
-        return new FeatureMatrix(columns, rows.Length, FeatureNames);
+        var categoricals = ImmutableArray.CreateBuilder<CategoricalColumn>(Categoricals.Length);
+        foreach (CategoricalColumn column in Categoricals)
+        {
+            categoricals.Add(column.SelectRows(rows));
+        }
+
+        return new FeatureMatrix(columns, rows.Length, FeatureNames, categoricals.MoveToImmutable());
     }
 
-    /// <summary>A new matrix with only the named features, in the order given (names matched case-insensitively). The values are shared, not copied.</summary>
+    /// <summary>A new matrix with only the named numeric features, in the order given (names matched case-insensitively), and the same <see cref="Categoricals"/>. The values are shared, not copied.</summary>
     /// <param name="names">The features to keep, in the order wanted.</param>
     /// <returns>The new matrix.</returns>
     /// <exception cref="ArgumentException">A name is unknown (the message lists the features), repeated, or the list is empty.</exception>
@@ -146,7 +193,7 @@ public sealed class FeatureMatrix
         ArgumentNullException.ThrowIfNull(names);
         int[] indices = names.Select(IndexOf).ToArray();
         ImmutableArray<string> selected = ValidateNames(indices.Select(j => FeatureNames[j]).ToArray());
-        return new FeatureMatrix(indices.Select(j => _columns[j]).ToArray(), RowCount, selected);
+        return new FeatureMatrix(indices.Select(j => _columns[j]).ToArray(), RowCount, selected, Categoricals);
     }
 
     /// <summary>Builds a matrix from rows of doubles (each row one customer, one value per feature).</summary>

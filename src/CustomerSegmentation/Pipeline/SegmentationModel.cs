@@ -31,8 +31,9 @@ public sealed class SegmentationModel
 
     private readonly int[] _segmentOfCluster;
 
-    internal SegmentationModel(FeatureScaler scaler, IClusteringModel clustering, ImmutableArray<SegmentDefinition> segments, int[] segmentOfCluster, KSelectionRule? kRule)
+    internal SegmentationModel(FeatureScaler scaler, IClusteringModel clustering, ImmutableArray<SegmentDefinition> segments, int[] segmentOfCluster, KSelectionRule? kRule, OneHotEncoding? oneHot = null)
     {
+        OneHot = oneHot;
         Scaler = scaler;
         Clustering = clustering;
         Segments = segments;
@@ -58,11 +59,52 @@ public sealed class SegmentationModel
     /// <summary>The clustering model in scaled space (cluster indices are internal; users see segment numbers).</summary>
     internal IClusteringModel Clustering { get; }
 
+    /// <summary>The one-hot encoding of the categorical features, when the segmentation used one.</summary>
+    internal OneHotEncoding? OneHot { get; }
+
+    /// <summary>
+    /// The categorical features a customer must have (beside <see cref="FeatureNames"/>), in order; empty when the
+    /// segmentation used numeric features only.
+    /// </summary>
+    public ImmutableArray<string> CategoricalFeatureNames
+        => OneHot?.Names ?? (Clustering is KPrototypesModel prototypes ? prototypes.CategoricalNames : []);
+
+    /// <summary>The segment number (1..K) of one customer given its numeric values and its categories.</summary>
+    /// <param name="customer">One finite value per feature of <see cref="FeatureNames"/>, in order, in original units.</param>
+    /// <param name="categories">One category per feature of <see cref="CategoricalFeatureNames"/>, in order; a category not seen in the fit matches none.</param>
+    /// <returns>The segment number.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="categories"/> is null.</exception>
+    /// <exception cref="ArgumentException">The wrong number of values or categories, or a NaN or infinite value.</exception>
+    public int PredictSegment(ReadOnlySpan<double> customer, IReadOnlyList<string> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ImmutableArray<string> names = CategoricalFeatureNames;
+        if (categories.Count != names.Length)
+        {
+            throw new ArgumentException(
+                $"The customer has {categories.Count} categories but the model needs {names.Length} ({(names.IsEmpty ? "none" : string.Join(", ", names))}).", nameof(categories));
+        }
+
+        return PredictOne(customer, [.. names.Select((name, f) => CategoricalColumn.WithLevels(name, [categories[f]], [categories[f]]))]);
+    }
+
     /// <summary>The segment number (1..K) of one customer, given one value per feature in original units.</summary>
     /// <param name="customer">One finite value per feature of <see cref="FeatureNames"/>, in order.</param>
     /// <returns>The segment number.</returns>
     /// <exception cref="ArgumentException">The customer has the wrong number of values or a NaN or infinite one.</exception>
+    /// <exception cref="InvalidOperationException">The model also needs categories; use <see cref="PredictSegment(ReadOnlySpan{double}, IReadOnlyList{string})"/>.</exception>
     public int PredictSegment(ReadOnlySpan<double> customer)
+    {
+        if (!CategoricalFeatureNames.IsEmpty)
+        {
+            throw new InvalidOperationException(
+                $"The model also needs the categorical features {string.Join(", ", CategoricalFeatureNames)}; call PredictSegment(values, categories).");
+        }
+
+        return PredictOne(customer, []);
+    }
+
+    private int PredictOne(ReadOnlySpan<double> customer, ImmutableArray<CategoricalColumn> categories)
     {
         if (customer.Length != FeatureNames.Length)
         {
@@ -83,19 +125,19 @@ public sealed class SegmentationModel
             scaled[j] = [Scaler.Scale(j, value)];
         }
 
-        return _segmentOfCluster[Clustering.Predict(FeatureMatrix.FromColumns(scaled, FeatureNames))[0]];
+        return _segmentOfCluster[Clustering.Predict(WithCategories(FeatureMatrix.FromColumns(scaled, FeatureNames), categories))[0]];
     }
 
     /// <summary>The segment number (1..K) of every customer; the matrix may hold more features than the model needs, in any order.</summary>
     /// <param name="customers">The customers, features in original units.</param>
     /// <returns>One segment number per customer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
-    /// <exception cref="ArgumentException">A feature the model needs is missing (the message lists the features).</exception>
+    /// <exception cref="ArgumentException">A feature the model needs is missing, numeric or categorical (<see cref="FeatureMatrix.Categoricals"/>); the message names it.</exception>
     public int[] PredictSegments(FeatureMatrix customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
         FeatureMatrix scaled = Scaler.Transform(customers.SelectFeatures(FeatureNames));
-        int[] clusters = Clustering.Predict(scaled);
+        int[] clusters = Clustering.Predict(WithCategories(scaled, customers.Categoricals));
         return Array.ConvertAll(clusters, c => _segmentOfCluster[c]);
     }
 
@@ -167,6 +209,17 @@ public sealed class SegmentationModel
         return Load(file);
     }
 
+    /// <summary>The scaled numeric customers with their categories as the clustering model takes them: one-hot columns appended, or the categories beside.</summary>
+    private FeatureMatrix WithCategories(FeatureMatrix scaled, ImmutableArray<CategoricalColumn> categories)
+    {
+        if (OneHot is { } oneHot)
+        {
+            return oneHot.Append(scaled, categories);
+        }
+
+        return categories.IsEmpty ? scaled : scaled.WithCategoricals(categories);
+    }
+
     private SegmentationModelFile ToFile()
     {
         ClusteringModelKind kind = ClusteringModelKind.Of(Clustering) ?? throw new NotSupportedException(
@@ -180,7 +233,8 @@ public sealed class SegmentationModel
             new ScalingFile(Scaler.Method.Name, [.. Scaler.Offsets], [.. Scaler.Scales], [.. Scaler.ZeroVarianceFeatures]),
             KRule?.ToJson(),
             clustering,
-            [.. Segments.Select(s => new SegmentFile(s.Id, Array.IndexOf(_segmentOfCluster, s.Id), s.Label, [.. s.Centre]))]);
+            [.. Segments.Select(s => new SegmentFile(s.Id, Array.IndexOf(_segmentOfCluster, s.Id), s.Label, [.. s.Centre]))],
+            OneHot is null ? null : WriteOneHot(OneHot));
     }
 
     private static JsonNode? Parse(string json)
@@ -221,16 +275,67 @@ public sealed class SegmentationModel
             throw new InvalidDataException($"The model file has an invalid format version {version} at $.version.");
         }
 
-        StrictJson.OnlyProperties(file, Root, "format", "version", "features", "scaling", "kSelection", "clustering", "segments");
+        StrictJson.OnlyProperties(file, Root, "format", "version", "features", "scaling", "kSelection", "clustering", "segments", "categorical");
         FeatureScaler scaler = ReadScaling(file);
         KSelectionRule? rule = file["kSelection"] is { } ruleJson ? KSelectionRule.FromJson(StrictJson.Object(ruleJson, "$.kSelection"), "$.kSelection") : null;
 
         // Version 1 files hold K-means centroids without naming their kind.
         JsonObject clustering = StrictJson.Object(StrictJson.Required(file, Root, "clustering"), "$.clustering");
         string? kind = clustering["kind"] is { } kindNode ? StrictJson.Text(kindNode, "$.clustering.kind") : version == 1 ? NearestCentroid.Kind : null;
-        IClusteringModel model = ClusteringModelKind.Named(kind, "$.clustering.kind").Read(clustering, "$.clustering", scaler.FeatureNames);
+        OneHotEncoding? oneHot = file["categorical"] is { } categorical ? ReadOneHot(categorical) : null;
+        ImmutableArray<string> clusteredFeatures = oneHot is null ? scaler.FeatureNames : [.. scaler.FeatureNames, .. oneHot.ColumnNames];
+        IClusteringModel model = ClusteringModelKind.Named(kind, "$.clustering.kind").Read(clustering, "$.clustering", clusteredFeatures);
         (ImmutableArray<SegmentDefinition> segments, int[] segmentOfCluster) = ReadSegments(file, scaler, model);
-        return new SegmentationModel(scaler, model, segments, segmentOfCluster, rule);
+        return new SegmentationModel(scaler, model, segments, segmentOfCluster, rule, oneHot);
+    }
+
+    private static JsonObject WriteOneHot(OneHotEncoding oneHot) => new()
+    {
+        ["encoding"] = "OneHot",
+        ["weight"] = oneHot.Weight,
+        ["features"] = new JsonArray([.. oneHot.Names.Select((name, f) => new JsonObject
+        {
+            ["name"] = name,
+            ["levels"] = JsonSerializer.SerializeToNode(oneHot.Levels[f].ToArray()),
+        })]),
+    };
+
+    private static OneHotEncoding ReadOneHot(JsonNode node)
+    {
+        const string Path = "$.categorical";
+        JsonObject json = StrictJson.Object(node, Path);
+        StrictJson.OnlyProperties(json, Path, "encoding", "weight", "features");
+        string encoding = StrictJson.Text(StrictJson.Required(json, Path, "encoding"), "$.categorical.encoding");
+        if (encoding != "OneHot")
+        {
+            throw StrictJson.Error("$.categorical.encoding", $"the encoding '{encoding}' is not one this library reads; the encodings are OneHot.");
+        }
+
+        double weight = StrictJson.InFloat32Range(StrictJson.Required(json, Path, "weight"), "$.categorical.weight");
+        if (!(weight > 0))
+        {
+            throw StrictJson.Error("$.categorical.weight", string.Create(CultureInfo.InvariantCulture, $"the weight {weight:R} must be positive."));
+        }
+
+        JsonArray features = StrictJson.Array(StrictJson.Required(json, Path, "features"), "$.categorical.features");
+        var names = new string[features.Count];
+        var levels = new ImmutableArray<string>[features.Count];
+        for (int f = 0; f < names.Length; f++)
+        {
+            string itemPath = StrictJson.Item("$.categorical.features", f);
+            JsonObject item = StrictJson.Object(features[f], itemPath);
+            StrictJson.OnlyProperties(item, itemPath, "name", "levels");
+            names[f] = StrictJson.Text(StrictJson.Required(item, itemPath, "name"), StrictJson.Child(itemPath, "name"));
+            string[] texts = StrictJson.Texts(StrictJson.Required(item, itemPath, "levels"), StrictJson.Child(itemPath, "levels"));
+            if (texts.Length == 0 || texts.Distinct(StringComparer.Ordinal).Count() != texts.Length)
+            {
+                throw StrictJson.Error(StrictJson.Child(itemPath, "levels"), $"the levels of '{names[f]}' must be at least one and distinct.");
+            }
+
+            levels[f] = [.. texts];
+        }
+
+        return new OneHotEncoding([.. names], [.. levels], weight);
     }
 
     private static FeatureScaler ReadScaling(JsonObject file)
@@ -309,7 +414,7 @@ public sealed class SegmentationModel
             string label = segment["label"] is { } text ? StrictJson.Text(text, StrictJson.Child(path, "label")) : $"Segment {id}";
             string centrePath = StrictJson.Child(path, "centre");
             double[] centre = StrictJson.Numbers(StrictJson.Required(segment, path, "centre"), centrePath, scaler.FeatureNames.Length);
-            RequireCentreOfCentroid(centre, scaler.InverseTransform(model.Centroids[cluster].AsSpan()), scaler, centrePath);
+            RequireCentreOfCentroid(centre, scaler.InverseTransform(model.Centroids[cluster].AsSpan(0, scaler.FeatureNames.Length)), scaler, centrePath);
             segmentOfCluster[cluster] = id;
             definitions[id - 1] = new SegmentDefinition(id, label, [.. centre]);
         }

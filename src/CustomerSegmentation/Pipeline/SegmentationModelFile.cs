@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace CustomerSegmentation.Pipeline;
 
@@ -10,6 +11,7 @@ namespace CustomerSegmentation.Pipeline;
 /// <param name="KSelection">The rule that chose K (its name and parameters), or null when K was fixed.</param>
 /// <param name="Clustering">The clustering model: its "kind" and that kind's parameters.</param>
 /// <param name="Segments">The segments and the cluster each one is.</param>
+/// <param name="Categorical">The one-hot encoding of categorical features (names, levels, weight), or null (absent from the file) when there is none.</param>
 internal sealed record SegmentationModelFile(
     string Format,
     int Version,
@@ -17,7 +19,8 @@ internal sealed record SegmentationModelFile(
     ScalingFile Scaling,
     JsonObject? KSelection,
     JsonObject Clustering,
-    SegmentFile[] Segments);
+    SegmentFile[] Segments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? Categorical = null);
 
 /// <summary>A fitted scaling: its method's name and each feature's offset and scale.</summary>
 internal sealed record ScalingFile(string Method, double[] Offsets, double[] Scales, string[] ZeroVarianceFeatures);

@@ -229,6 +229,60 @@ public sealed class SegmentationPipeline
         return new(_settings with { Attributes = [.. columns] });
     }
 
+    /// <summary>The default weight of <see cref="WithOneHotEncoding"/>: a customer whose category differs from another's is 2 × 0.5² = 0.5 further in squared distance.</summary>
+    public const double DefaultOneHotWeight = 0.5;
+
+    /// <summary>
+    /// Adds categorical features (text columns such as "Genre") to cluster on, beside the numeric ones of
+    /// <see cref="WithFeatures"/>. Each becomes a <see cref="CategoricalColumn"/> with at most
+    /// <paramref name="maxLevels"/> distinct values; a CSV row with an empty category is a bad row (failing the read or
+    /// skipped, as <see cref="CsvReadOptions.BadRows"/> says). The features are also kept as attributes, so profiles,
+    /// exports and the report show them. Choose how they are clustered: <see cref="UseKPrototypes"/> (natively, by
+    /// mismatch counts) or <see cref="WithOneHotEncoding"/> (as 0/weight columns for K-means or any numeric clusterer);
+    /// without either, <see cref="Run"/> throws <see cref="InvalidOperationException"/> naming both.
+    /// </summary>
+    /// <param name="maxLevels">The most distinct values a categorical feature may have, at least 1 (default <see cref="CategoricalColumn.DefaultMaxLevels"/>).</param>
+    /// <param name="columns">The columns' names, at least one.</param>
+    /// <returns>A new pipeline with the categorical features (replacing any named before).</returns>
+    /// <exception cref="ArgumentException">No names, or a blank one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLevels"/> is below 1.</exception>
+    public SegmentationPipeline WithCategorical(int maxLevels, params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLevels, 1);
+        if (columns.Length == 0 || columns.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one categorical feature, and no blank names.", nameof(columns));
+        }
+
+        return new(_settings with { Categorical = [.. columns.Select(c => c.Trim())], MaxLevels = maxLevels });
+    }
+
+    /// <summary>Adds categorical features with the default limit of <see cref="CategoricalColumn.DefaultMaxLevels"/> distinct values each; see <see cref="WithCategorical(int, string[])"/>.</summary>
+    /// <param name="columns">The columns' names, at least one.</param>
+    /// <returns>A new pipeline with the categorical features.</returns>
+    /// <exception cref="ArgumentException">No names, or a blank one.</exception>
+    public SegmentationPipeline WithCategorical(params string[] columns) => WithCategorical(CategoricalColumn.DefaultMaxLevels, columns);
+
+    /// <summary>
+    /// Encodes the categorical features one-hot for a numeric clusterer (K-means, mini-batch K-means, any
+    /// <see cref="IClusterer"/>): each level becomes a column "feature=level" holding <paramref name="weight"/> for the
+    /// customers with that level and 0 otherwise, appended after the scaled numeric features (scaling applies to the
+    /// numeric features only). Customers with different categories are 2 × weight² further apart in squared distance.
+    /// </summary>
+    /// <param name="weight">The value of a level's column, positive and finite; default 0.5 (a mismatch adds 0.5 to the squared distance, like K-prototypes' default gamma on standardised features).</param>
+    /// <returns>A new pipeline that one-hot encodes its categorical features.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not positive and finite.</exception>
+    public SegmentationPipeline WithOneHotEncoding(double weight = DefaultOneHotWeight)
+    {
+        if (!double.IsFinite(weight) || weight <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, "The one-hot weight must be a positive, finite number.");
+        }
+
+        return new(_settings with { OneHotWeight = weight });
+    }
+
     /// <summary>Scales each feature to zero mean and unit (population) standard deviation before clustering. The default.</summary>
     /// <returns>A new pipeline with <see cref="FeatureScaling.Standard"/>.</returns>
     public SegmentationPipeline Standardize() => WithScaling(FeatureScaling.Standard);
@@ -293,7 +347,7 @@ public sealed class SegmentationPipeline
     public SegmentationPipeline UseClusterer(ClustererFactory clusterers)
     {
         ArgumentNullException.ThrowIfNull(clusterers);
-        return new(_settings with { Clusterers = clusterers });
+        return new(_settings with { Clusterers = clusterers, NativeCategories = false });
     }
 
     /// <summary>
@@ -313,6 +367,16 @@ public sealed class SegmentationPipeline
     /// <returns>A new pipeline with mini-batch K-means.</returns>
     public SegmentationPipeline UseMiniBatchKMeans(MiniBatchKMeansOptions? options = null)
         => UseClusterer(MiniBatchKMeans.Factory(options));
+
+    /// <summary>
+    /// Clusters with <see cref="KPrototypesClusterer"/> (Huang 1998): the numeric features by squared distance and the
+    /// categorical features of <see cref="WithCategorical(string[])"/> natively, gamma per mismatch. The sweep, profiles,
+    /// exports and the model file work as for K-means.
+    /// </summary>
+    /// <param name="options">The K-prototypes settings (restarts, initialisation, gamma); null for the defaults (10 Huang restarts, Huang's gamma). Their K, seed and thread limit are the pipeline's.</param>
+    /// <returns>A new pipeline with K-prototypes.</returns>
+    public SegmentationPipeline UseKPrototypes(KPrototypesOptions? options = null)
+        => new(UseClusterer(KPrototypesClusterer.Factory(options))._settings with { NativeCategories = true });
 
     /// <summary>Sets the seed of every random choice; the same seed gives the same segments, bit for bit.</summary>
     /// <param name="seed">The seed (default 0).</param>
@@ -405,19 +469,27 @@ public sealed class SegmentationPipeline
         cancellationToken.ThrowIfCancellationRequested();
         Settings s = _settings;
         Report("Reading", 0, 1, "Reading customers");
-        CustomerTable customers = s.Source.Load(s.Features is { } f ? f : null, s.IdColumn, s.Attributes, s.CsvOptions, cancellationToken);
+        CategoricalFeatures categorical = CategoricalFeatures.For(s.Categorical, s.Features, s.OneHotWeight, s.NativeCategories);
+        CustomerTable customers = s.Source.Load(
+            s.Features is { } f ? f : null,
+            s.IdColumn,
+            [.. s.Attributes.Union(s.Categorical, StringComparer.OrdinalIgnoreCase)],
+            s.CsvOptions with { CategoricalColumns = [.. s.CsvOptions.CategoricalColumns.Union(s.Categorical, StringComparer.OrdinalIgnoreCase)] },
+            cancellationToken);
+        ImmutableArray<CategoricalColumn> categories = categorical.Read(customers, s.MaxLevels);
         Report("Reading", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{customers.RowCount} customers, {customers.Features.FeatureCount} features"));
 
         Report("Scaling", 0, 1, $"{s.Scaling} scaling");
         FeatureScaler scaler = FeatureScaler.Fit(customers.Features, s.Scaling, cancellationToken);
-        FeatureMatrix scaled = scaler.Transform(customers.Features, cancellationToken);
+        FeatureMatrix scaled = categorical.Attach(scaler.Transform(customers.Features, cancellationToken), categories);
 
         (ElbowResult? elbow, ClusteringResult clustering, string reason) = Cluster(scaled, cancellationToken);
 
         Report("Profiling", 0, 1, "Describing segments");
-        ImmutableArray<ImmutableArray<double>> centres = [.. clustering.Centroids.Select(c => ImmutableArray.Create(scaler.InverseTransform(c.AsSpan())))];
+        int numeric = customers.Features.FeatureCount;
+        ImmutableArray<ImmutableArray<double>> centres = [.. clustering.Centroids.Select(c => ImmutableArray.Create(scaler.InverseTransform(c.AsSpan(0, numeric))))];
         ImmutableArray<SegmentProfile> profiles = SegmentProfiler.Profile(
-            customers, clustering.Labels.AsSpan(), [.. centres.Select(c => (IReadOnlyList<double>)c)], [.. customers.Attributes.Keys], cancellationToken);
+            customers, clustering.Labels.AsSpan(), [.. centres.Select(c => (IReadOnlyList<double>)c)], [.. customers.Attributes.Keys], cancellationToken, s.Categorical);
         var segmentOfCluster = new int[clustering.K];
         foreach (SegmentProfile profile in profiles)
         {
@@ -426,7 +498,7 @@ public sealed class SegmentationPipeline
 
         cancellationToken.ThrowIfCancellationRequested();
         ImmutableArray<string> ids = customers.Ids;
-        double[] squaredDistances = ClusteringResult.SquaredDistancesToOwnCentroid(scaled, clustering.Centroids, clustering.Labels.AsSpan());
+        double[] squaredDistances = CategoricalFeatures.SquaredDistances(scaled, clustering);
         var assignments = ImmutableArray.CreateBuilder<SegmentAssignment>(customers.RowCount);
         for (int i = 0; i < customers.RowCount; i++)
         {
@@ -440,7 +512,8 @@ public sealed class SegmentationPipeline
             clustering.Model,
             [.. profiles.Select(p => new SegmentDefinition(p.Id, p.Label, centres[p.Cluster]))],
             segmentOfCluster,
-            elbow?.Rule);
+            elbow?.Rule,
+            categorical.Encoding(categories));
         Report("Profiling", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{profiles.Length} segments described"));
         ImmutableArray<SegmentAssignment> assigned = assignments.MoveToImmutable();
         SegmentRules? rules = LearnRules(customers.Features, assigned, clustering.K, cancellationToken);
@@ -556,6 +629,14 @@ public sealed class SegmentationPipeline
         public StabilityOptions? Stability { get; init; }
 
         public (int References, GapReference Reference)? Gap { get; init; }
+
+        public ImmutableArray<string> Categorical { get; init; } = [];
+
+        public int MaxLevels { get; init; } = CategoricalColumn.DefaultMaxLevels;
+
+        public double? OneHotWeight { get; init; }
+
+        public bool NativeCategories { get; init; }
     }
 
     /// <summary>The one place K is decided: fixed, or swept over a range by a rule.</summary>

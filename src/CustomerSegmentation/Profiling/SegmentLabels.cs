@@ -14,6 +14,23 @@ internal static class SegmentLabels
     /// <summary>How many population standard deviations make a feature "high" or "low".</summary>
     public const double Threshold = 0.5;
 
+    /// <summary>
+    /// The share of a segment a categorical feature's mode must reach to be named in the label ("Mostly female"): 70%,
+    /// a clear majority of the segment, unlike a mode that merely leads.
+    /// </summary>
+    public const double CategoryShareThreshold = 0.7;
+
+    /// <summary>
+    /// The categorical words of a segment's label: "Mostly &lt;mode&gt;" for each categorical feature whose mode holds at
+    /// least <see cref="CategoryShareThreshold"/> of the segment, in feature order (a one-word mode in lower case,
+    /// "Mostly female"); empty when none does.
+    /// </summary>
+    /// <param name="modes">Per categorical feature, the segment's mode and its share.</param>
+    public static string CategoryWords(IEnumerable<(string Mode, double Share)> modes)
+        => string.Join(" · ", modes
+            .Where(m => m.Share >= CategoryShareThreshold)
+            .Select(m => $"Mostly {(m.Mode.All(char.IsLetter) ? m.Mode.ToLowerInvariant() : m.Mode)}"));
+
     private const int MostWords = 2;
 
     private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase)
@@ -22,7 +39,7 @@ internal static class SegmentLabels
     };
 
     /// <summary>Labels for segments given each segment's z-score per feature (NaN for an empty segment) and each feature's own words, if any.</summary>
-    public static string[] Create(IReadOnlyList<string> featureNames, IReadOnlyList<double[]> zScores, IReadOnlyList<int> segmentIds, IReadOnlyList<FeatureWording?>? wordings = null)
+    public static string[] Create(IReadOnlyList<string> featureNames, IReadOnlyList<double[]> zScores, IReadOnlyList<int> segmentIds, IReadOnlyList<FeatureWording?>? wordings = null, IReadOnlyList<string>? prefixes = null)
     {
         FeatureWords[] words = [.. featureNames.Select((f, j) => new FeatureWords(ShortName(f), wordings?[j]))];
         var labels = new string[zScores.Count];
@@ -31,7 +48,7 @@ internal static class SegmentLabels
         {
             for (int s = 0; s < labels.Length; s++)
             {
-                labels[s] = Describe(words, zScores[s], depth[s]);
+                labels[s] = prefixes is { } p && p[s].Length > 0 ? $"{p[s]} · {Describe(words, zScores[s], depth[s])}" : Describe(words, zScores[s], depth[s]);
             }
 
             var clashes = labels.Select((label, s) => (label, s)).GroupBy(p => p.label).Where(g => g.Count() > 1).SelectMany(g => g).ToList();

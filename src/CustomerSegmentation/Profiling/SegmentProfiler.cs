@@ -12,6 +12,7 @@ internal static class SegmentProfiler
     /// <param name="centres">Each cluster's centre in original units (K x features).</param>
     /// <param name="categoricalColumns">The attribute columns to describe by composition.</param>
     /// <param name="cancellationToken">Checked before each segment's feature and column (each one pass over its members).</param>
+    /// <param name="categoricalFeatures">The attribute columns that are categorical features: a mode holding at least 70% of a segment enters its label ("Mostly female · High spending").</param>
     /// <returns>The profiles in segment order (largest first).</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ImmutableArray<SegmentProfile> Profile(
@@ -19,7 +20,8 @@ internal static class SegmentProfiler
         ReadOnlySpan<int> labels,
         IReadOnlyList<IReadOnlyList<double>> centres,
         IReadOnlyList<string> categoricalColumns,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<string>? categoricalFeatures = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         FeatureMatrix data = customers.Features;
@@ -57,7 +59,13 @@ internal static class SegmentProfiler
         }
 
         FeatureWording?[] wordings = [.. data.FeatureNames.Select(f => customers.FeatureWordings.GetValueOrDefault(f))];
-        string[] names = SegmentLabels.Create(data.FeatureNames, zScores, Enumerable.Range(1, k).ToArray(), wordings);
+        // Categorical features enter the label by their mode when it is a clear majority of the segment.
+        string[] prefixes = [.. order.Select(cluster => SegmentLabels.CategoryWords((categoricalFeatures ?? []).Select(feature =>
+        {
+            CategoryShare? mode = Composition(customers.Attributes[feature], members[cluster]).FirstOrDefault();
+            return (mode?.Value ?? string.Empty, mode?.Share ?? 0);
+        })))];
+        string[] names = SegmentLabels.Create(data.FeatureNames, zScores, Enumerable.Range(1, k).ToArray(), wordings, prefixes);
         var profiles = ImmutableArray.CreateBuilder<SegmentProfile>(k);
         for (int s = 0; s < k; s++)
         {

@@ -18,6 +18,8 @@ internal sealed class CustomerDbReader
     private readonly float[] _values;
     private readonly int _idIndex;
     private readonly int[] _extraIndexes;
+    private readonly string[] _extraNames;
+    private readonly bool[] _extraIsCategorical;
     private readonly string[] _extras;
     private readonly RejectedRows _rejected;
     private string _id = string.Empty;
@@ -35,7 +37,9 @@ internal sealed class CustomerDbReader
         _featureNames = [.. _featureIndexes.Select(i => columns.Names[i])];
         _values = new float[features.Length];
         _idIndex = options.IdColumn is null ? -1 : columns.IndexOf(options.IdColumn, "id");
-        _extraIndexes = [.. options.ExtraColumns.Select(c => columns.IndexOf(c, "extra"))];
+        _extraNames = [.. options.ExtraColumns.Union(options.CategoricalColumns, StringComparer.OrdinalIgnoreCase)];
+        _extraIsCategorical = [.. _extraNames.Select(c => options.CategoricalColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];
+        _extraIndexes = [.. _extraNames.Select((c, k) => columns.IndexOf(c, _extraIsCategorical[k] ? "categorical" : "extra"))];
         _extras = new string[_extraIndexes.Length];
         _rejected = new RejectedRows(options, description);
     }
@@ -51,7 +55,7 @@ internal sealed class CustomerDbReader
             return null;
         }
 
-        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _options.ExtraColumns);
+        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extraNames);
         if (_pending)
         {
             table.Add(_values, _id, _rows.Row, _extras);
@@ -144,6 +148,11 @@ internal sealed class CustomerDbReader
         for (int k = 0; k < _extraIndexes.Length; k++)
         {
             _extras[k] = DbValues.ToText(_rows.Value(_extraIndexes[k]));
+            if (_extraIsCategorical[k] && _extras[k].Length == 0)
+            {
+                string name = _rows.Columns.Names[_extraIndexes[k]];
+                return new SkippedRow(_rows.Row, name, _extras[k], SkipReason.EmptyValue, $"{_rows.Where(_extraIndexes[k])}: the value is NULL or empty; every customer needs a category in a categorical column.");
+            }
         }
 
         return null;

@@ -17,7 +17,7 @@ public sealed class MiniBatchKMeansTests
         ClusteringResult mini = new MiniBatchKMeans(new MiniBatchKMeansOptions { K = 5, Seed = 1 }).Fit(Blobs);
 
         Assert.InRange(mini.Inertia / full.Inertia, 0.98, 1.02);
-        Assert.True(AdjustedRandIndex(full.Labels.ToArray(), mini.Labels.ToArray(), 5) > 0.99, "the partitions differ");
+        Assert.True(AdjustedRand.Index(full.Labels.ToArray(), mini.Labels.ToArray(), 5) > 0.99, "the partitions differ");
     }
 
     [Fact]
@@ -119,31 +119,5 @@ public sealed class MiniBatchKMeansTests
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => new MiniBatchKMeans(new MiniBatchKMeansOptions { K = 2 }).Fit(Blobs, cancelled.Token));
-    }
-
-    /// <summary>Hubert and Arabie's adjusted Rand index of two labelings with labels in [0, k).</summary>
-    private static double AdjustedRandIndex(int[] a, int[] b, int k)
-    {
-        var table = new long[k, k];
-        var rowSums = new long[k];
-        var columnSums = new long[k];
-        for (int i = 0; i < a.Length; i++)
-        {
-            table[a[i], b[i]]++;
-            rowSums[a[i]]++;
-            columnSums[b[i]]++;
-        }
-
-        static double Pairs(long n) => n * (n - 1) / 2.0;
-        double index = 0;
-        foreach (long n in table)
-        {
-            index += Pairs(n);
-        }
-
-        double rows = rowSums.Sum(Pairs);
-        double columns = columnSums.Sum(Pairs);
-        double expected = rows * columns / Pairs(a.Length);
-        return (index - expected) / (((rows + columns) / 2) - expected);
     }
 }

@@ -1,0 +1,101 @@
+using CustomerSegmentation.Clustering.Kernels;
+using CustomerSegmentation.Data;
+
+namespace CustomerSegmentation.Clustering;
+
+/// <summary>
+/// The data of one K-prototypes fit or prediction: the numeric part prepared as for K-means (<see cref="KMeansInput"/>:
+/// padded columns, float32 offset, blocks), the categorical codes (int and padded float32), each level's count, and gamma.
+/// </summary>
+internal sealed class PrototypeInput
+{
+    private readonly CategoricalColumn[] _categoricals;
+    private readonly int[][] _levelCounts;
+
+    public PrototypeInput(KMeansInput numeric, IReadOnlyList<CategoricalColumn> categoricals, double gamma)
+    {
+        Numeric = numeric;
+        _categoricals = [.. categoricals];
+        Codes = [.. _categoricals.Select(c => c.PaddedCodes)];
+        IntCodes = [.. _categoricals.Select(c => c.RawCodes)];
+        Gamma = (float)gamma;
+        _levelCounts = new int[_categoricals.Length][];
+        for (int f = 0; f < _categoricals.Length; f++)
+        {
+            var counts = new int[_categoricals[f].Levels.Length];
+            foreach (int code in IntCodes[f])
+            {
+                if (code >= 0)
+                {
+                    counts[code]++;
+                }
+            }
+
+            _levelCounts[f] = counts;
+        }
+    }
+
+    public KMeansInput Numeric { get; }
+
+    /// <summary>The padded float32 codes, one column per categorical feature.</summary>
+    public float[][] Codes { get; }
+
+    /// <summary>The int codes, one array per categorical feature (shared with the columns, never written).</summary>
+    public int[][] IntCodes { get; }
+
+    /// <summary>Gamma as the kernel uses it (float32).</summary>
+    public float Gamma { get; }
+
+    public int RowCount => Numeric.RowCount;
+
+    public int FeatureCount => Numeric.FeatureCount;
+
+    public int CategoricalCount => _categoricals.Length;
+
+    /// <summary>The number of levels of categorical feature <paramref name="feature"/>.</summary>
+    public int LevelCount(int feature) => _levelCounts[feature].Length;
+
+    /// <summary>How many rows have each level of categorical feature <paramref name="feature"/>.</summary>
+    public int[] LevelCounts(int feature) => _levelCounts[feature];
+
+    /// <summary>The code of row <paramref name="row"/> in categorical feature <paramref name="feature"/>.</summary>
+    public int Code(int row, int feature) => IntCodes[feature][row];
+
+    /// <summary>The cost between two rows, in double on the centred float32 values: squared numeric distance plus gamma per mismatch.</summary>
+    public double RowCost(int row, int other)
+    {
+        double cost = 0;
+        for (int j = 0; j < FeatureCount; j++)
+        {
+            double delta = Numeric.Centred(row, j) - Numeric.Centred(other, j);
+            cost += delta * delta;
+        }
+
+        for (int f = 0; f < CategoricalCount; f++)
+        {
+            cost += Code(row, f) == Code(other, f) ? 0 : Gamma;
+        }
+
+        return cost;
+    }
+
+    /// <summary>Assigns every row to its cheapest prototype, block by block in parallel; returns the changed labels and the summed least cost (block order).</summary>
+    public (int Changed, double Cost) Assign(float[] centres, float[] modes, int clusters, int[] labels)
+    {
+        BlockPartition partition = Numeric.Partition;
+        var changed = new int[partition.Count];
+        var costs = new double[partition.Count];
+        KMeansInput numeric = Numeric;
+        float[][] codes = Codes;
+        float gamma = Gamma;
+        numeric.ForEachBlock(clusters, b => changed[b] = PrototypeKernel.AssignBlock(
+            numeric.Kernel, codes, centres, modes, gamma, clusters, labels, partition.Start(b), partition.End(b), out costs[b]));
+        double cost = 0;
+        foreach (double c in costs)
+        {
+            cost += c;
+        }
+
+        return (changed.Sum(), cost);
+    }
+}
