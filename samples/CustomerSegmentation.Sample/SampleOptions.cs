@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Loyalty;
 using CustomerSegmentation.Scaling;
 
@@ -27,7 +28,9 @@ internal sealed record SampleOptions
           --k <n>                 a fixed number of segments (skips the elbow)
           --k-min <n>, --k-max <n>  the range of K for the elbow (default 1..10)
           --scale <standard|minmax|logstandard|none>  feature scaling (default standard)
-          --clusterer <kmeans|minibatch>  K-means or mini-batch K-means (default kmeans)
+          --clusterer <kmeans|minibatch|gmm>  K-means, mini-batch K-means or a Gaussian mixture (default kmeans);
+                                  gmm chooses K by the lowest BIC and writes each customer's segment probabilities
+          --covariance <full|diag>  the Gaussian mixture's covariance (default full)
           --gap                   choose K by the gap statistic (10 uniform reference sets) instead of the elbow
           --stability             measure each segment's stability over 20 bootstrap resamples (Jaccard)
           --seed <n>              the random seed (default 42)
@@ -93,6 +96,10 @@ internal sealed record SampleOptions
 
     public bool MiniBatch { get; init; }
 
+    public bool GaussianMixture { get; init; }
+
+    public GaussianCovariance Covariance { get; init; }
+
     public bool Gap { get; init; }
 
     public bool Stability { get; init; }
@@ -151,7 +158,8 @@ internal sealed record SampleOptions
                 "--k-min" => options with { KMin = Positive(name, Value()), RangeGiven = true },
                 "--k-max" => options with { KMax = Positive(name, Value()), RangeGiven = true },
                 "--scale" => options with { Scaling = ScalingOf(Value()) },
-                "--clusterer" => options with { MiniBatch = MiniBatchOf(Value()) },
+                "--clusterer" => ClustererOf(options, Value()),
+                "--covariance" => options with { Covariance = CovarianceOf(Value()) },
                 "--gap" => options with { Gap = true },
                 "--stability" => options with { Stability = true },
                 "--seed" => options with { Seed = Integer(name, Value()) },
@@ -225,10 +233,18 @@ internal sealed record SampleOptions
         _ => throw new SampleUsageException($"Option --unit must be days or weeks, not '{value}'."),
     };
 
-    private static bool MiniBatchOf(string value) => value.ToLowerInvariant() switch
+    private static SampleOptions ClustererOf(SampleOptions options, string value) => value.ToLowerInvariant() switch
     {
-        "kmeans" => false,
-        "minibatch" => true,
-        _ => throw new SampleUsageException($"Option --clusterer must be kmeans or minibatch, not '{value}'."),
+        "kmeans" => options with { MiniBatch = false, GaussianMixture = false },
+        "minibatch" => options with { MiniBatch = true, GaussianMixture = false },
+        "gmm" => options with { MiniBatch = false, GaussianMixture = true },
+        _ => throw new SampleUsageException($"Option --clusterer must be kmeans, minibatch or gmm, not '{value}'."),
+    };
+
+    private static GaussianCovariance CovarianceOf(string value) => value.ToLowerInvariant() switch
+    {
+        "full" => GaussianCovariance.Full,
+        "diag" => GaussianCovariance.Diagonal,
+        _ => throw new SampleUsageException($"Option --covariance must be full or diag, not '{value}'."),
     };
 }

@@ -13,7 +13,7 @@ namespace CustomerSegmentation.Clustering;
 /// A saved and loaded model predicts the same labels and probabilities bit for bit: the densities are recomputed from
 /// the same double parameters by the same kernel. <see cref="LowerBoundHistory"/> is not saved (empty after loading).
 /// </remarks>
-public sealed class GaussianMixtureModel : ILikelihoodModel
+public sealed class GaussianMixtureModel : ILikelihoodModel, ISoftClusteringModel
 {
     /// <summary>The model kind written into model files.</summary>
     internal const string Kind = "GaussianMixture";
