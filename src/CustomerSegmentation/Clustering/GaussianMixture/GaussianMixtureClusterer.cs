@@ -176,18 +176,15 @@ public sealed class GaussianMixtureClusterer : IClusterer
     /// <summary>EM from <paramref name="estimate"/>: E-step and M-step in one pass per iteration, until the lower bound settles.</summary>
     private Run Expectations(MixturePass pass, MixtureEstimate estimate, int initialisation, IProgress<GaussianMixtureProgress>? progress, CancellationToken cancellationToken)
     {
-        int rows = pass.RowCount;
         var history = new List<double>();
         double lowerBound = double.NegativeInfinity;
         bool converged = false;
         for (int iteration = 1; iteration <= Options.MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            (double logLikelihood, double[]? moments) = pass.Run(estimate.Components, withMoments: true, responsibilities: null);
             double previous = lowerBound;
-            lowerBound = logLikelihood / rows;
+            (estimate, lowerBound) = Step(pass, estimate, Options.RegCovar);
             history.Add(lowerBound);
-            estimate = MixtureEstimate.FromMoments(moments!, estimate.Means, Options.Covariance, estimate.Features, Options.RegCovar);
             progress?.Report(new GaussianMixtureProgress(initialisation, iteration, lowerBound));
             if (Math.Abs(lowerBound - previous) < Options.Tolerance)
             {
@@ -197,6 +194,17 @@ public sealed class GaussianMixtureClusterer : IClusterer
         }
 
         return new Run(estimate, lowerBound, history, converged);
+    }
+
+    /// <summary>
+    /// One EM iteration: the E-step under <paramref name="estimate"/> (its mean log-likelihood is the lower bound) and
+    /// the M-step from the same pass's moments.
+    /// </summary>
+    internal static (MixtureEstimate Next, double LowerBound) Step(MixturePass pass, MixtureEstimate estimate, double regCovar)
+    {
+        (double logLikelihood, double[]? moments) = pass.Run(estimate.Components, withMoments: true, responsibilities: null);
+        MixtureEstimate next = MixtureEstimate.FromMoments(moments!, estimate.Means, estimate.Covariance, estimate.Features, regCovar);
+        return (next, logLikelihood / pass.RowCount);
     }
 
     /// <summary>One initialisation's outcome: its parameters after the last M-step, its last lower bound and every bound.</summary>

@@ -35,7 +35,7 @@ internal static class MixtureKernel
             VectorWidth.Bits512 => end - ((end - start) % Vector512<double>.Count),
             VectorWidth.Bits256 => end - ((end - start) % Vector256<double>.Count),
             VectorWidth.Bits128 => end - ((end - start) % Vector128<double>.Count),
-            _ => end,
+            _ => start,
         };
         double sum = data.Width switch
         {
