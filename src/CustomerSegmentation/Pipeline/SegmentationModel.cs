@@ -212,7 +212,7 @@ public sealed class SegmentationModel
     private SegmentationModelFile ToFile()
     {
         ClusteringModelKind kind = ClusteringModelKind.Of(Clustering) ?? throw new NotSupportedException(
-            $"The clustering model {Clustering.GetType().FullName} is not a kind the model file can hold (the kinds are {string.Join(", ", ClusteringModelKind.All.Select(k => k.Name))}). Its SegmentationModel predicts in memory but cannot be saved; cluster with a built-in clusterer (UseKMeans, UseMiniBatchKMeans) to get a model file.");
+            $"The clustering model {Clustering.GetType().FullName} is not a kind the model file can hold (the kinds are {string.Join(", ", ClusteringModelKind.All.Select(k => k.Name))}). Its SegmentationModel predicts in memory but cannot be saved; cluster with a built-in clusterer (UseKMeans, UseMiniBatchKMeans, UseGaussianMixture) to get a model file.");
         JsonObject clustering = kind.Write(Clustering);
         clustering.Insert(0, "kind", kind.Name);
         return new SegmentationModelFile(

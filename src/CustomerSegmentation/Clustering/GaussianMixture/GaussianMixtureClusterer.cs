@@ -74,7 +74,7 @@ public sealed class GaussianMixtureClusterer : IClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="GaussianMixtureOptions.K"/> exceeds the number of rows.</exception>
-    /// <exception cref="ArgumentException">A component's covariance is not positive definite even with the regularisation; the message names the component and what to do.</exception>
+    /// <exception cref="ArgumentException">A component's covariance is not positive definite even with the regularisation (the message names the component and what to do), or the data is too large for the K-means start in float32 (the message names the features and suggests a scaling).</exception>
     public ClusteringResult Fit(FeatureMatrix data, CancellationToken cancellationToken = default)
         => Fit(data, null, cancellationToken);
 
@@ -85,7 +85,7 @@ public sealed class GaussianMixtureClusterer : IClusterer
     /// <returns>The fit: a <see cref="GaussianMixtureModel"/>, the labels of the final E-step, the inertia, the iterations of the winning start and whether it converged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="GaussianMixtureOptions.K"/> exceeds the number of rows.</exception>
-    /// <exception cref="ArgumentException">A component's covariance is not positive definite even with the regularisation; the message names the component and what to do.</exception>
+    /// <exception cref="ArgumentException">A component's covariance is not positive definite even with the regularisation (the message names the component and what to do), or the data is too large for the K-means start in float32 (the message names the features and suggests a scaling).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ClusteringResult Fit(FeatureMatrix data, IProgress<GaussianMixtureProgress>? progress, CancellationToken cancellationToken = default)
     {
