@@ -1,11 +1,16 @@
 using BenchmarkDotNet.Running;
 using CustomerSegmentation.Benchmarks.Comparison;
 
-// `compare ...` times this library against ML.NET on one dataset, `compare-clv ...` the lifetime fits against scipy
+// `compare ...` times this library against ML.NET on one dataset, `compare-clv ...` the lifetime fits against scipy, `compare-gmm ...` the Gaussian mixture against scikit-learn
 // (see benchmarks/README.md); anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "compare")
 {
     return CompareCommand.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "compare-gmm")
+{
+    return GaussianMixtureCompareCommand.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "compare-clv")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Loyalty;
 using CustomerSegmentation.Scaling;
 
@@ -28,8 +29,11 @@ internal sealed record SampleOptions
           --k-min <n>, --k-max <n>  the range of K for the elbow (default 1..10)
           --scale <standard|minmax|logstandard|none>  feature scaling (default standard)
           --categorical <a,b>     text columns to cluster on as categories, e.g. Genre (one-hot encoded for
-                                  kmeans and minibatch, natively for kprototypes)
-          --clusterer <kmeans|minibatch|kprototypes>  K-means, mini-batch K-means or K-prototypes (default kmeans)
+                                  kmeans, minibatch and gmm, natively for kprototypes)
+          --clusterer <kmeans|minibatch|kprototypes|gmm>  K-means, mini-batch K-means, K-prototypes or a Gaussian
+                                  mixture (default kmeans); gmm chooses K by the lowest BIC and writes each
+                                  customer's segment probabilities
+          --covariance <full|diag>  the Gaussian mixture's covariance (default full)
           --gap                   choose K by the gap statistic (10 uniform reference sets) instead of the elbow
           --stability             measure each segment's stability over 20 bootstrap resamples (Jaccard)
           --seed <n>              the random seed (default 42)
@@ -99,6 +103,10 @@ internal sealed record SampleOptions
 
     public IReadOnlyList<string> Categorical { get; init; } = [];
 
+    public bool GaussianMixture { get; init; }
+
+    public GaussianCovariance Covariance { get; init; }
+
     public bool Gap { get; init; }
 
     public bool Stability { get; init; }
@@ -159,6 +167,7 @@ internal sealed record SampleOptions
                 "--scale" => options with { Scaling = ScalingOf(Value()) },
                 "--clusterer" => ClustererOf(options, Value()),
                 "--categorical" => options with { Categorical = List(name, Value()) },
+                "--covariance" => options with { Covariance = CovarianceOf(Value()) },
                 "--gap" => options with { Gap = true },
                 "--stability" => options with { Stability = true },
                 "--seed" => options with { Seed = Integer(name, Value()) },
@@ -234,9 +243,17 @@ internal sealed record SampleOptions
 
     private static SampleOptions ClustererOf(SampleOptions options, string value) => value.ToLowerInvariant() switch
     {
-        "kmeans" => options with { MiniBatch = false, KPrototypes = false },
-        "minibatch" => options with { MiniBatch = true, KPrototypes = false },
-        "kprototypes" => options with { MiniBatch = false, KPrototypes = true },
-        _ => throw new SampleUsageException($"Option --clusterer must be kmeans, minibatch or kprototypes, not '{value}'."),
+        "kmeans" => options with { MiniBatch = false, KPrototypes = false, GaussianMixture = false },
+        "minibatch" => options with { MiniBatch = true, KPrototypes = false, GaussianMixture = false },
+        "kprototypes" => options with { MiniBatch = false, KPrototypes = true, GaussianMixture = false },
+        "gmm" => options with { MiniBatch = false, KPrototypes = false, GaussianMixture = true },
+        _ => throw new SampleUsageException($"Option --clusterer must be kmeans, minibatch, kprototypes or gmm, not '{value}'."),
+    };
+
+    private static GaussianCovariance CovarianceOf(string value) => value.ToLowerInvariant() switch
+    {
+        "full" => GaussianCovariance.Full,
+        "diag" => GaussianCovariance.Diagonal,
+        _ => throw new SampleUsageException($"Option --covariance must be full or diag, not '{value}'."),
     };
 }

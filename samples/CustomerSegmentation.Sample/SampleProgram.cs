@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.DemoData;
 using CustomerSegmentation.Export;
@@ -274,6 +275,10 @@ internal static class SampleProgram
         {
             pipeline = pipeline.ChooseK(options.KMin, options.KMax, KSelectionRule.Gap());
         }
+        else if (options.GaussianMixture)
+        {
+            pipeline = pipeline.ChooseK(options.KMin, options.KMax, KSelectionRule.Bic);
+        }
         else if (options.RangeGiven)
         {
             pipeline = pipeline.ChooseK(options.KMin, options.KMax);
@@ -287,6 +292,11 @@ internal static class SampleProgram
         if (options.MiniBatch)
         {
             pipeline = pipeline.UseMiniBatchKMeans();
+        }
+
+        if (options.GaussianMixture)
+        {
+            pipeline = pipeline.UseGaussianMixture(new GaussianMixtureOptions { Covariance = options.Covariance });
         }
 
         if (options.KPrototypes)

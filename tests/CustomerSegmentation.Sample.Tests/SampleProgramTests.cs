@@ -53,6 +53,25 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
+    public void A_gaussian_mixture_chooses_K_by_bic_writes_segment_probabilities_and_its_model_predicts_the_segments_written()
+    {
+        using SampleRun run = SampleRun.Of("--clusterer", "gmm", "--covariance", "diag");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Contains("has the lowest BIC", run.Output);
+        string header = File.ReadLines(run.File("segments.csv")).First();
+        Assert.EndsWith(",p_segment_1,p_segment_2,p_segment_3,p_segment_4,p_segment_5", header);
+        CustomerTable segments = CustomerCsv.Read(run.File("segments.csv"), ["Age", "Annual Income (k$)", "Spending Score (1-100)", "Segment"], new() { IdColumn = "Id" });
+        var truth = SyntheticCustomers.Generate(SampleProgram.DefaultCustomers, 42).ToDictionary(c => c.Id, c => c.Persona);
+        int[] predicted = [.. segments.Features.Column(3).ToArray().Select(v => (int)v)];
+        Assert.True(AdjustedRand.Index([.. segments.Ids.Select(id => truth[id])], predicted) >= 0.9);
+        SegmentationModel model = SegmentationModel.Load(run.File("model.json"));
+        Assert.Equal("GaussianMixture", model.ClusteringKind);
+        Assert.Equal(predicted, model.PredictSegments(segments.Features));
+    }
+
+    [Fact]
     public void The_gap_statistic_chooses_K_and_the_stability_of_every_segment_is_printed_and_exported()
     {
         using SampleRun run = SampleRun.Of("--gap", "--stability");
@@ -94,7 +113,8 @@ public sealed class SampleProgramTests
     [InlineData("--k 0", "error: Option --k must be at least 1, not 0.")]
     [InlineData("--seed x", "error: Option --seed needs a whole number, not 'x'.")]
     [InlineData("--scale cubic", "error: Option --scale must be one of none, standard, minmax, logstandard, not 'cubic'.")]
-    [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans, minibatch or kprototypes, not 'dbscan'.")]
+    [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans, minibatch, kprototypes or gmm, not 'dbscan'.")]
+    [InlineData("--clusterer gmm --covariance round", "error: Option --covariance must be full or diag, not 'round'.")]
     [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both.")]
     [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5).")]
     [InlineData("--k 3 --gap", "error: Give either --k or --gap, not both: the gap statistic chooses K.")]

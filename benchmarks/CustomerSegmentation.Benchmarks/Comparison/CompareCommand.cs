@@ -171,7 +171,7 @@ internal static class CompareCommand
         }
     }
 
-    private static Dictionary<string, string> Parse(string[] args)
+    internal static Dictionary<string, string> Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Length; i++)
@@ -200,7 +200,7 @@ internal static class CompareCommand
         return options;
     }
 
-    private static int Int(Dictionary<string, string> options, string name, int fallback)
+    internal static int Int(Dictionary<string, string> options, string name, int fallback)
     {
         if (!options.TryGetValue(name, out string? text))
         {

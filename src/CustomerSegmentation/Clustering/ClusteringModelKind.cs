@@ -12,7 +12,7 @@ namespace CustomerSegmentation.Clustering;
 internal abstract class ClusteringModelKind
 {
     /// <summary>Every kind a model file may name.</summary>
-    public static ImmutableArray<ClusteringModelKind> All { get; } = [new NearestCentroidKind(), new KPrototypesKind()];
+    public static ImmutableArray<ClusteringModelKind> All { get; } = [new NearestCentroidKind(), new KPrototypesKind(), new GaussianMixtureKind()];
 
     /// <summary>The name written into model files.</summary>
     public abstract string Name { get; }

@@ -17,7 +17,9 @@ public static class SegmentationExports
 
     /// <summary>
     /// Writes one CSV row per customer: the id, every feature in original units, every extra column kept, then the
-    /// segment number (1..K), its label and the distance to the segment's centre (scaled space).
+    /// segment number (1..K), its label and the distance to the segment's centre (scaled space); when the clustering
+    /// gives membership probabilities (a Gaussian mixture), one more column per segment, <c>p_segment_1</c> to
+    /// <c>p_segment_K</c>, each customer's probability of that segment.
     /// </summary>
     /// <param name="result">The segmentation.</param>
     /// <param name="writer">Where to write; flushed and left open.</param>
@@ -31,7 +33,12 @@ public static class SegmentationExports
         ArgumentNullException.ThrowIfNull(writer);
         CustomerTable customers = result.Customers;
         FeatureMatrix features = customers.Features;
-        string[] header = ["Id", .. features.FeatureNames, .. customers.Attributes.Keys, "Segment", "SegmentLabel", "DistanceToCentre"];
+        int probabilities = result.Assignments[0].Probabilities?.Count ?? 0;
+        string[] header =
+        [
+            "Id", .. features.FeatureNames, .. customers.Attributes.Keys, "Segment", "SegmentLabel", "DistanceToCentre",
+            .. Enumerable.Range(1, probabilities).Select(s => FormattableString.Invariant($"p_segment_{s}")),
+        ];
         IEnumerable<string[]> rows = result.Assignments.Select((assignment, i) => (string[])
         [
             assignment.CustomerId,
@@ -40,10 +47,11 @@ public static class SegmentationExports
             ExportText.Number(assignment.Segment),
             assignment.Label,
             ExportText.Number(assignment.DistanceToCentre),
+            .. (assignment.Probabilities ?? []).Select(p => ExportText.Number(p)),
         ]);
         int d = features.FeatureCount;
         int segment = 1 + d + customers.Attributes.Count;
-        CsvTable.Write(writer, header, rows, c => (c >= 1 && c <= d) || c == segment || c == segment + 2, options, cancellationToken);
+        CsvTable.Write(writer, header, rows, c => (c >= 1 && c <= d) || c == segment || c >= segment + 2, options, cancellationToken);
     }
 
     /// <summary>

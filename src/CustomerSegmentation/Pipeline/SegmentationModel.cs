@@ -141,6 +141,48 @@ public sealed class SegmentationModel
         return Array.ConvertAll(clusters, c => _segmentOfCluster[c]);
     }
 
+    /// <summary>
+    /// Every customer's membership probability for every segment, when the clustering model gives them (a Gaussian
+    /// mixture); the matrix may hold more features than the model needs, in any order.
+    /// </summary>
+    /// <param name="customers">The customers, features in original units.</param>
+    /// <returns>A customers x K array in segment order (column s - 1 is segment s), each row summing to 1; null when the model has no probabilities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
+    /// <exception cref="ArgumentException">A feature the model needs is missing (the message lists the features).</exception>
+    public double[,]? PredictSegmentProbabilities(FeatureMatrix customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        if (Clustering is not ISoftClusteringModel soft)
+        {
+            return null;
+        }
+
+        double[,] byCluster = soft.PredictProbabilities(Scaler.Transform(customers.SelectFeatures(FeatureNames)));
+        var bySegment = new double[byCluster.GetLength(0), byCluster.GetLength(1)];
+        for (int i = 0; i < byCluster.GetLength(0); i++)
+        {
+            double[] row = InSegmentOrder(byCluster, i, _segmentOfCluster);
+            for (int s = 0; s < row.Length; s++)
+            {
+                bySegment[i, s] = row[s];
+            }
+        }
+
+        return bySegment;
+    }
+
+    /// <summary>Row <paramref name="row"/> of per-cluster probabilities, reordered so that item s - 1 is segment s.</summary>
+    internal static double[] InSegmentOrder(double[,] byCluster, int row, int[] segmentOfCluster)
+    {
+        var bySegment = new double[segmentOfCluster.Length];
+        for (int c = 0; c < segmentOfCluster.Length; c++)
+        {
+            bySegment[segmentOfCluster[c] - 1] = byCluster[row, c];
+        }
+
+        return bySegment;
+    }
+
     /// <summary>The model as indented JSON (format <see cref="FormatName"/>, version <see cref="FormatVersion"/>).</summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="NotSupportedException">The clustering model is not one of the library's kinds (a clusterer written elsewhere).</exception>
@@ -223,7 +265,7 @@ public sealed class SegmentationModel
     private SegmentationModelFile ToFile()
     {
         ClusteringModelKind kind = ClusteringModelKind.Of(Clustering) ?? throw new NotSupportedException(
-            $"The clustering model {Clustering.GetType().FullName} is not a kind the model file can hold (the kinds are {string.Join(", ", ClusteringModelKind.All.Select(k => k.Name))}). Its SegmentationModel predicts in memory but cannot be saved; cluster with a built-in clusterer (UseKMeans, UseMiniBatchKMeans) to get a model file.");
+            $"The clustering model {Clustering.GetType().FullName} is not a kind the model file can hold (the kinds are {string.Join(", ", ClusteringModelKind.All.Select(k => k.Name))}). Its SegmentationModel predicts in memory but cannot be saved; cluster with a built-in clusterer (UseKMeans, UseMiniBatchKMeans, UseGaussianMixture) to get a model file.");
         JsonObject clustering = kind.Write(Clustering);
         clustering.Insert(0, "kind", kind.Name);
         return new SegmentationModelFile(

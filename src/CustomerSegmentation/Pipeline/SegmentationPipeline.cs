@@ -378,6 +378,15 @@ public sealed class SegmentationPipeline
     public SegmentationPipeline UseKPrototypes(KPrototypesOptions? options = null)
         => new(UseClusterer(KPrototypesClusterer.Factory(options))._settings with { NativeCategories = true });
 
+    /// <summary>
+    /// Clusters with <see cref="GaussianMixtureClusterer"/>: soft segments, each customer's membership probabilities in
+    /// <see cref="SegmentAssignment.Probabilities"/>, and BIC or AIC as K rules (<see cref="KSelectionRule.Bic"/>).
+    /// </summary>
+    /// <param name="options">The mixture settings (covariance, regularisation, restarts); null for scikit-learn's defaults. Their K, seed and thread limit are the pipeline's.</param>
+    /// <returns>A new pipeline with the Gaussian mixture.</returns>
+    public SegmentationPipeline UseGaussianMixture(GaussianMixtureOptions? options = null)
+        => UseClusterer(GaussianMixtureClusterer.Factory(options));
+
     /// <summary>Sets the seed of every random choice; the same seed gives the same segments, bit for bit.</summary>
     /// <param name="seed">The seed (default 0).</param>
     /// <returns>A new pipeline with the seed.</returns>
@@ -499,12 +508,14 @@ public sealed class SegmentationPipeline
         cancellationToken.ThrowIfCancellationRequested();
         ImmutableArray<string> ids = customers.Ids;
         double[] squaredDistances = CategoricalFeatures.SquaredDistances(scaled, clustering);
+        double[,]? probabilities = (clustering.Model as ISoftClusteringModel)?.PredictProbabilities(scaled);
         var assignments = ImmutableArray.CreateBuilder<SegmentAssignment>(customers.RowCount);
         for (int i = 0; i < customers.RowCount; i++)
         {
             int cluster = clustering.Labels[i];
             SegmentProfile profile = profiles[segmentOfCluster[cluster] - 1];
-            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, Math.Sqrt(squaredDistances[i])));
+            double[]? memberships = probabilities is null ? null : SegmentationModel.InSegmentOrder(probabilities, i, segmentOfCluster);
+            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, Math.Sqrt(squaredDistances[i]), memberships));
         }
 
         var model = new SegmentationModel(

@@ -14,6 +14,11 @@ namespace CustomerSegmentation.Selection;
 /// (<see cref="ElbowOptions.GapReferences"/> or <see cref="KSelectionRule.Gap"/>) or where the inertia is zero.
 /// </param>
 /// <param name="GapStandardError">The gap's s_K = sd(log W*_K) · sqrt(1 + 1/B); null where <paramref name="Gap"/> is.</param>
+/// <param name="Bic">
+/// The Bayesian information criterion -2 ln L + p ln N of the fit (lower is better); null when the clusterer's model
+/// has no likelihood (it is not an <see cref="CustomerSegmentation.Clustering.ILikelihoodModel"/>, e.g. K-means).
+/// </param>
+/// <param name="Aic">Akaike's information criterion -2 ln L + 2 p of the fit (lower is better); null where <paramref name="Bic"/> is.</param>
 public sealed record ElbowPoint(
     int K,
     double Inertia,
@@ -24,4 +29,6 @@ public sealed record ElbowPoint(
     int Iterations,
     bool Converged,
     double? Gap = null,
-    double? GapStandardError = null);
+    double? GapStandardError = null,
+    double? Bic = null,
+    double? Aic = null);

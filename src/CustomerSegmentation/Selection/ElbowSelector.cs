@@ -143,7 +143,19 @@ public sealed class ElbowSelector
             silhouette = Silhouette(data, labels, cancellationToken);
         }
 
-        return new ElbowPoint(fit.K, fit.Inertia, elapsed, silhouette, calinskiHarabasz, daviesBouldin, fit.Iterations, fit.Converged);
+        double? bic = null, aic = null;
+        if (fit.Model is ILikelihoodModel likelihood)
+        {
+            bic = InformationCriteria.Bic(likelihood);
+            aic = InformationCriteria.Aic(likelihood);
+        }
+        else if (Options.Rule.RequiresLikelihood)
+        {
+            throw new InvalidOperationException(
+                $"The K rule {Options.Rule} needs each fit's likelihood, but the clusterer's model {fit.Model.GetType().Name} has none (it is not an ILikelihoodModel); use a probabilistic clusterer such as GaussianMixtureClusterer, or another K rule.");
+        }
+
+        return new ElbowPoint(fit.K, fit.Inertia, elapsed, silhouette, calinskiHarabasz, daviesBouldin, fit.Iterations, fit.Converged, Bic: bic, Aic: aic);
     }
 
     private double? Silhouette(FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken)

@@ -36,6 +36,19 @@ public abstract class KSelectionRule
     public static KSelectionRule MinDaviesBouldin { get; } = new BestScoreRule(
         "MinDaviesBouldin", "the lowest Davies-Bouldin score", p => p.DaviesBouldin, higherIsBetter: false);
 
+    /// <summary>
+    /// The K with the lowest Bayesian information criterion, -2 ln L + p ln N. Needs a clusterer whose model has a
+    /// likelihood (<see cref="Clustering.ILikelihoodModel"/>, e.g. <see cref="Clustering.GaussianMixtureClusterer"/>); the
+    /// sweep throws <see cref="InvalidOperationException"/> naming the model otherwise.
+    /// </summary>
+    public static KSelectionRule Bic { get; } = new LikelihoodRule("Bic", "the lowest BIC", p => p.Bic);
+
+    /// <summary>
+    /// The K with the lowest Akaike information criterion, -2 ln L + 2 p. Needs a clusterer whose model has a
+    /// likelihood, as <see cref="Bic"/> does.
+    /// </summary>
+    public static KSelectionRule Aic { get; } = new LikelihoodRule("Aic", "the lowest AIC", p => p.Aic);
+
     /// <summary>The name of the rule, as written into model files (e.g. "Elbow", "MaxSilhouette").</summary>
     public abstract string Name { get; }
 
@@ -67,6 +80,9 @@ public abstract class KSelectionRule
 
     /// <summary>The Kneedle sensitivity used to find the knee that every result reports.</summary>
     internal virtual double KneeSensitivity => ElbowRule.DefaultSensitivity;
+
+    /// <summary>Whether the rule reads each fit's likelihood (the fit's model must be an <see cref="Clustering.ILikelihoodModel"/>).</summary>
+    internal virtual bool RequiresLikelihood => false;
 
     /// <summary>The gap statistic the rule needs computed, or null when it does not use it.</summary>
     internal virtual GapSettings? RequiredGap => null;
@@ -123,7 +139,7 @@ public abstract class KSelectionRule
     /// <summary>The rule's parameters by name, in a fixed order.</summary>
     private protected virtual IEnumerable<(string Name, double Value)> Parameters() => [];
 
-    private static ImmutableArray<KSelectionRule> All => [Default, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin, Gap()];
+    private static ImmutableArray<KSelectionRule> All => [Default, MaxSilhouette, MaxCalinskiHarabasz, MinDaviesBouldin, Gap(), Bic, Aic];
 
     /// <summary>The K with the best value of <paramref name="score"/>, or null when no K has it.</summary>
     private protected static (int K, double Score)? Best(ImmutableArray<ElbowPoint> curve, Func<ElbowPoint, double?> score, bool higherIsBetter)

@@ -224,7 +224,7 @@ public sealed class ClustererSeamTests
         Assert.Equal(result.Assignments.Select(a => a.Segment), result.Model.PredictSegments(data));
         Assert.Equal("FixedModel", result.Model.ClusteringKind);
         var error = Assert.Throws<NotSupportedException>(() => result.Model.ToJson());
-        Assert.Contains("FixedModel is not a kind the model file can hold (the kinds are NearestCentroid, KPrototypes)", error.Message);
+        Assert.Contains("FixedModel is not a kind the model file can hold (the kinds are NearestCentroid, KPrototypes, GaussianMixture)", error.Message);
         string path = Path.Combine(Path.GetTempPath(), $"foreign-{Guid.NewGuid():N}.json");
         Assert.Throws<NotSupportedException>(() => result.Model.Save(path));
         Assert.False(File.Exists(path));

@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace CustomerSegmentation.Clustering.Kernels;
 
 /// <summary>512-bit lanes (AVX-512): 16 floats or 8 doubles.</summary>
-internal readonly struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubleLanes<Vector512<double>>
+internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubleLanes<Vector512<double>>
 {
     public static int Count => Vector512<float>.Count;
 
@@ -118,7 +118,7 @@ internal readonly struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubleLanes<V
 }
 
 /// <summary>256-bit lanes (AVX2): 8 floats or 4 doubles.</summary>
-internal readonly struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubleLanes<Vector256<double>>
+internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubleLanes<Vector256<double>>
 {
     public static int Count => Vector256<float>.Count;
 
@@ -230,7 +230,7 @@ internal readonly struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubleLanes<V
 }
 
 /// <summary>128-bit lanes (SSE, NEON): 4 floats or 2 doubles.</summary>
-internal readonly struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubleLanes<Vector128<double>>
+internal readonly partial struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubleLanes<Vector128<double>>
 {
     public static int Count => Vector128<float>.Count;
 
@@ -342,7 +342,7 @@ internal readonly struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubleLanes<V
 }
 
 /// <summary>One scalar lane: the fallback when no vector hardware is available. Masks are all-ones bit patterns.</summary>
-internal readonly struct ScalarLane : ISimdLanes<float>, IDoubleLanes<double>
+internal readonly partial struct ScalarLane : ISimdLanes<float>, IDoubleLanes<double>
 {
     private static readonly float AllOnes = BitConverter.Int32BitsToSingle(-1);
 
