@@ -316,12 +316,14 @@ internal static class SampleProgram
         if (result.Elbow is ElbowResult elbow)
         {
             printer.Line("Elbow curve:");
-            printer.Line("      K        inertia  silhouette  Calinski-H.  Davies-B.");
+            bool likelihood = elbow.Curve.Any(p => p.Bic is not null);
+            printer.Line("      K        inertia  silhouette  Calinski-H.  Davies-B." + (likelihood ? "          BIC          AIC" : string.Empty));
             foreach (ElbowPoint p in elbow.Curve)
             {
+                string criteria = likelihood ? string.Create(CultureInfo.InvariantCulture, $" {Score(p.Bic, 12)} {Score(p.Aic, 12)}") : string.Empty;
                 printer.Line(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"  {(p.K == elbow.ChosenK ? '*' : ' ')} {p.K,3} {p.Inertia,14:0.###} {Score(p.Silhouette, 11)} {Score(p.CalinskiHarabasz, 12)} {Score(p.DaviesBouldin, 10)}"));
+                    $"  {(p.K == elbow.ChosenK ? '*' : ' ')} {p.K,3} {p.Inertia,14:0.###} {Score(p.Silhouette, 11)} {Score(p.CalinskiHarabasz, 12)} {Score(p.DaviesBouldin, 10)}{criteria}"));
             }
         }
 
@@ -400,8 +402,10 @@ internal static class SampleProgram
     private static string Score(double? value, int width)
         => (value is double v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "-").PadLeft(width);
 
-    /// <summary>The message on one line; a CsvHelper message keeps only its first line (the rest is parser state).</summary>
-    /// <summary>The message on one line, without the library's "(Parameter 'x')" and "Actual value was" tails.</summary>
+    /// <summary>
+    /// The message on one line: a CsvHelper message keeps only its first line (the rest is parser state), and the
+    /// library's "(Parameter 'x')" and "Actual value was" tails are dropped.
+    /// </summary>
     private static string OneLine(Exception e)
     {
         if (e is CsvHelperException)

@@ -60,6 +60,9 @@ public sealed class SampleProgramTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         Assert.Contains("has the lowest BIC", run.Output);
+        Assert.Contains("Davies-B.          BIC          AIC", run.Output);
+        string chosenBic = run.Output.Split("has the lowest BIC (")[1].Split(')')[0];
+        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("  *", StringComparison.Ordinal) && line.Contains(chosenBic, StringComparison.Ordinal));
         string header = File.ReadLines(run.File("segments.csv")).First();
         Assert.EndsWith(",p_segment_1,p_segment_2,p_segment_3,p_segment_4,p_segment_5", header);
         CustomerTable segments = CustomerCsv.Read(run.File("segments.csv"), ["Age", "Annual Income (k$)", "Spending Score (1-100)", "Segment"], new() { IdColumn = "Id" });
