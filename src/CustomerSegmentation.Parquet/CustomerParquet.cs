@@ -142,6 +142,9 @@ public sealed class CustomerParquetChunks : IFeatureChunkSource
     /// <inheritdoc />
     public ImmutableArray<string> FeatureNames => _file.FeatureNames;
 
+    /// <summary>Whether a pass reads the next row group while the caller works on the current one (on by default; off to measure it).</summary>
+    internal bool ReadAhead { get; set; } = true;
+
     /// <summary>
     /// The rows the last complete pass skipped: their count by reason and the first
     /// <see cref="CustomerParquetOptions.MaxReportedSkippedRows"/> of them, each naming its row and column.
@@ -158,7 +161,7 @@ public sealed class CustomerParquetChunks : IFeatureChunkSource
     {
         var skipped = new SkippedRowTally(_maxReported);
         long kept = 0;
-        foreach (CustomerRowGroup group in _file.RowGroups(withText: false, skipped.Add, cancellationToken))
+        foreach (CustomerRowGroup group in _file.RowGroups(withText: false, skipped.Add, cancellationToken, ReadAhead))
         {
             kept += group.RowCount;
             yield return FeatureMatrix.Wrap(group.Columns, group.RowCount, _file.FeatureNames);
