@@ -33,49 +33,90 @@ internal sealed class CustomerParquetFile
 
     /// <summary>One pass over the row groups.</summary>
     /// <param name="withText">Whether to read the ids and attributes too.</param>
-    /// <param name="rejected">Receives each skipped row (under <see cref="BadRowPolicy.Skip"/>).</param>
+    /// <param name="rejected">Receives each skipped row (under <see cref="BadRowPolicy.Skip"/>), in file order.</param>
     /// <param name="cancellationToken">Checked between row groups.</param>
-    public IEnumerable<CustomerRowGroup> RowGroups(bool withText, Action<SkippedRow> rejected, CancellationToken cancellationToken)
+    /// <param name="readAhead">
+    /// Whether to read the next row group on the thread pool while the caller works on the current one (one group
+    /// ahead, order kept; <paramref name="rejected"/> is then called from that thread, before the group is returned).
+    /// </param>
+    public IEnumerable<CustomerRowGroup> RowGroups(bool withText, Action<SkippedRow> rejected, CancellationToken cancellationToken, bool readAhead = false)
     {
         string file = Path.GetFileName(_path);
         using FileStream stream = File.OpenRead(_path);
         ParquetReader reader = Sync(ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken));
+        Task<CustomerRowGroup>? next = null;
         try
         {
-            foreach (CustomerRowGroup group in RowGroups(reader, file, withText, rejected, cancellationToken))
+            var columns = new Columns(
+                [.. _options.FeatureColumns.Select(c => ParquetColumn.Find(reader.Schema, c, "feature", ParquetKind.Number, file))],
+                _options.IdColumn is null ? null : ParquetColumn.Find(reader.Schema, _options.IdColumn, "id", ParquetKind.Text | ParquetKind.Number, file),
+                [.. _options.AttributeColumns.Select(c => ParquetColumn.Find(reader.Schema, c, "attribute", ParquetKind.Text | ParquetKind.Number, file))]);
+            long firstRow = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                CustomerRowGroup group;
+                if (!readAhead)
+                {
+                    group = ReadGroup(reader, g, firstRow, columns, file, withText, rejected, cancellationToken);
+                }
+                else
+                {
+                    long first = firstRow;
+                    int index = g;
+                    next ??= Task.Run(() => ReadGroup(reader, index, first, columns, file, withText, rejected, cancellationToken), cancellationToken);
+                    group = next.GetAwaiter().GetResult();
+                    next = null;
+                    if (g + 1 < reader.RowGroupCount)
+                    {
+                        long following = first + group.RowsRead;
+                        next = Task.Run(() => ReadGroup(reader, index + 1, following, columns, file, withText, rejected, cancellationToken), cancellationToken);
+                    }
+                }
+
+                firstRow += group.RowsRead;
                 yield return group;
             }
         }
         finally
         {
+            // A group still being read when the caller stops must finish before the reader goes.
+            try
+            {
+                next?.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is OperationCanceledException or DataFormatException or IOException)
+            {
+            }
+
             Sync(reader.DisposeAsync().AsTask());
         }
     }
 
-    private IEnumerable<CustomerRowGroup> RowGroups(ParquetReader reader, string file, bool withText, Action<SkippedRow> rejected, CancellationToken cancellationToken)
+    private CustomerRowGroup ReadGroup(ParquetReader reader, int g, long firstRow, Columns found, string file, bool withText, Action<SkippedRow> rejected, CancellationToken cancellationToken)
     {
-        ParquetColumn[] features = [.. _options.FeatureColumns.Select(c => ParquetColumn.Find(reader.Schema, c, "feature", ParquetKind.Number, file))];
-        ParquetColumn? id = _options.IdColumn is null ? null : ParquetColumn.Find(reader.Schema, _options.IdColumn, "id", ParquetKind.Text | ParquetKind.Number, file);
-        ParquetColumn[] attributes = [.. _options.AttributeColumns.Select(c => ParquetColumn.Find(reader.Schema, c, "attribute", ParquetKind.Text | ParquetKind.Number, file))];
-        long firstRow = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        ParquetColumn[] features = found.Features;
+        using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+        int rows = checked((int)group.RowCount);
+        float[][] columns = FeatureMatrix.AllocateColumns(features.Length, rows);
+        var isNull = new bool[rows];
+        bool[]? bad = null;
+        int badCount = 0;
+        for (int j = 0; j < features.Length; j++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int rows = checked((int)group.RowCount);
-            float[][] columns = FeatureMatrix.AllocateColumns(features.Length, rows);
-            var isNull = new bool[rows];
-            var bad = new bool[rows];
-            int badCount = 0;
-            for (int j = 0; j < features.Length; j++)
+            if (j > 0)
             {
                 Array.Clear(isNull);
-                Sync(features[j].ReadFloatsAsync(group, columns[j].AsMemory(0, rows), isNull, cancellationToken));
-                float[] column = columns[j];
-                for (int i = 0; i < rows; i++)
+            }
+
+            Sync(features[j].ReadFloatsAsync(group, columns[j].AsMemory(0, rows), isNull, cancellationToken));
+            float[] column = columns[j];
+            for (int i = 0; i < rows; i++)
+            {
+                if (isNull[i] || !float.IsFinite(column[i]))
                 {
-                    if (bad[i] || (!isNull[i] && float.IsFinite(column[i])))
+                    bad ??= new bool[rows];
+                    if (bad[i])
                     {
                         continue;
                     }
@@ -88,34 +129,36 @@ internal sealed class CustomerParquetFile
                         isNull[i] ? "is null; a feature needs a number" : "is not a finite float32 number (NaN, infinite or beyond ±3.4e38)"));
                 }
             }
-
-            string?[]? ids = null;
-            string?[][] attributeValues = [];
-            if (withText)
-            {
-                if (id is not null)
-                {
-                    ids = Sync(id.ReadTextAsync(group, rows, cancellationToken));
-                    for (int i = 0; i < rows; i++)
-                    {
-                        if (!bad[i] && string.IsNullOrWhiteSpace(ids[i]))
-                        {
-                            bad[i] = true;
-                            badCount++;
-                            rejected(Reject(file, firstRow + i + 1, id.Name, ids[i] ?? "null", SkipReason.EmptyValue, "is empty; every customer needs an id"));
-                        }
-                    }
-                }
-
-                attributeValues = [.. attributes.Select(a => Sync(a.ReadTextAsync(group, rows, cancellationToken)))];
-            }
-
-            yield return Keep(columns, rows, bad, badCount, firstRow, ids, attributeValues);
-            firstRow += rows;
         }
+
+        if (!withText)
+        {
+            return badCount == 0
+                ? new CustomerRowGroup(columns, rows, rows, [], null, [])
+                : Keep(columns, rows, bad!, badCount, firstRow, null, [], withRowNumbers: false);
+        }
+
+        bad ??= new bool[rows];
+        string?[]? ids = null;
+        if (found.Id is { } id)
+        {
+            ids = Sync(id.ReadTextAsync(group, rows, cancellationToken));
+            for (int i = 0; i < rows; i++)
+            {
+                if (!bad[i] && string.IsNullOrWhiteSpace(ids[i]))
+                {
+                    bad[i] = true;
+                    badCount++;
+                    rejected(Reject(file, firstRow + i + 1, id.Name, ids[i] ?? "null", SkipReason.EmptyValue, "is empty; every customer needs an id"));
+                }
+            }
+        }
+
+        string?[][] attributeValues = [.. found.Attributes.Select(a => Sync(a.ReadTextAsync(group, rows, cancellationToken)))];
+        return Keep(columns, rows, bad, badCount, firstRow, ids, attributeValues, withRowNumbers: true);
     }
 
-    private static CustomerRowGroup Keep(float[][] columns, int rows, bool[] bad, int badCount, long firstRow, string?[]? ids, string?[][] attributes)
+    private static CustomerRowGroup Keep(float[][] columns, int rows, bool[] bad, int badCount, long firstRow, string?[]? ids, string?[][] attributes, bool withRowNumbers)
     {
         int[] kept = [.. Enumerable.Range(0, rows).Where(i => !bad[i])];
         if (badCount > 0)
@@ -135,7 +178,8 @@ internal sealed class CustomerParquetFile
         return new CustomerRowGroup(
             columns,
             kept.Length,
-            [.. kept.Select(i => firstRow + i + 1)],
+            rows,
+            withRowNumbers ? [.. kept.Select(i => firstRow + i + 1)] : [],
             ids is null ? null : [.. kept.Select(i => ids[i]!)],
             [.. attributes.Select(a => kept.Select(i => a[i] ?? string.Empty).ToArray())]);
     }
@@ -162,5 +206,11 @@ internal sealed class CustomerParquetFile
     private static void Sync(Task task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
 }
 
-/// <summary>The kept rows of one row group: padded feature columns, their 1-based row numbers in the file, ids and attribute values.</summary>
-internal sealed record CustomerRowGroup(float[][] Columns, int RowCount, long[] RowNumbers, string[]? Ids, string[][] Attributes);
+/// <summary>
+/// The kept rows of one row group: padded feature columns, the rows the group held, the kept rows' 1-based numbers
+/// in the file (only when ids and attributes are read), ids and attribute values.
+/// </summary>
+internal sealed record CustomerRowGroup(float[][] Columns, int RowCount, int RowsRead, long[] RowNumbers, string[]? Ids, string[][] Attributes);
+
+/// <summary>The columns of the file a pass reads, found and type-checked once.</summary>
+internal sealed record Columns(ParquetColumn[] Features, ParquetColumn? Id, ParquetColumn[] Attributes);

@@ -7,16 +7,24 @@ namespace CustomerSegmentation.Parquet;
 /// <summary>
 /// The one Parquet writer of the package: named columns of floats, doubles, ints or text, written row group by row
 /// group (each of the columns' values for those rows) to a file that replaces any earlier one only once complete.
+/// Customer features are written uncompressed (<see cref="FeatureOptions"/>): a plain float32 column is then read back
+/// almost as a memory copy, which is what a streamed fit does on every pass; exports use Parquet.Net's default (Snappy).
 /// </summary>
 internal sealed class ParquetTable
 {
     private readonly List<(DataField Field, Func<int, int, object> Slice)> _columns = [];
 
-    public ParquetTable(int rowCount, int rowGroupRows = 1 << 20)
+    private readonly ParquetOptions? _options;
+
+    public ParquetTable(int rowCount, int rowGroupRows = 1 << 20, ParquetOptions? options = null)
     {
         RowCount = rowCount;
         RowGroupRows = rowGroupRows;
+        _options = options;
     }
+
+    /// <summary>The options of files of customer features: no compression (float columns are written plain by Parquet.Net).</summary>
+    public static ParquetOptions FeatureOptions => new() { CompressionMethod = CompressionMethod.None };
 
     public int RowCount { get; }
 
@@ -27,6 +35,17 @@ internal sealed class ParquetTable
     public ParquetTable Add(string name, IReadOnlyList<double> values) => Add<double>(name, values);
 
     public ParquetTable Add(string name, IReadOnlyList<int> values) => Add<int>(name, values);
+
+    /// <summary>Adds every feature of <paramref name="features"/> as a float column named after it.</summary>
+    public ParquetTable AddColumns(FeatureMatrix features)
+    {
+        for (int j = 0; j < features.FeatureCount; j++)
+        {
+            Add(features.FeatureNames[j], features.Column(j).ToArray());
+        }
+
+        return this;
+    }
 
     public ParquetTable Add(string name, IReadOnlyList<string> values)
     {
@@ -51,7 +70,7 @@ internal sealed class ParquetTable
     private async Task Write(Stream stream, CancellationToken cancellationToken)
     {
         var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field));
-        ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, null, false, cancellationToken).ConfigureAwait(false);
+        ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, _options, false, cancellationToken).ConfigureAwait(false);
         try
         {
             for (int start = 0; start < RowCount || (start == 0 && RowCount == 0); start += RowGroupRows)
@@ -79,7 +98,7 @@ internal sealed class ParquetTable
     private static async Task WriteChunks(Stream stream, IReadOnlyList<string> featureNames, IEnumerable<FeatureMatrix> chunks, CancellationToken cancellationToken)
     {
         DataField[] fields = [.. featureNames.Select(n => (DataField)new DataField<float>(n, false))];
-        ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, null, false, cancellationToken).ConfigureAwait(false);
+        ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, FeatureOptions, false, cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (FeatureMatrix chunk in chunks)

@@ -14,31 +14,48 @@ public sealed class ParquetFiles : IDisposable
 
     /// <summary>Writes one row group of the given columns (a null in an array makes the column nullable).</summary>
     public string Write(string name, params (string Column, Array Values)[] columns)
+        => Write(name, int.MaxValue, [.. columns.Select(c => (new DataField(c.Column, c.Values.GetType().GetElementType()!), c.Values))]);
+
+    /// <summary>Writes the columns with the given fields (timestamps, decimals), in row groups of <paramref name="rowGroupRows"/> rows.</summary>
+    public string Write(string name, int rowGroupRows, params (DataField Field, Array Values)[] columns)
     {
         string path = PathOf(name);
-        DataField[] fields = [.. columns.Select(c => new DataField(c.Column, c.Values.GetType().GetElementType()!))];
+        DataField[] fields = [.. columns.Select(c => c.Field)];
+        int rows = columns[0].Values.Length;
         Task.Run(async () =>
         {
             await using FileStream stream = File.Create(path);
             await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
-            using ParquetRowGroupWriter group = writer.CreateRowGroup();
-            for (int c = 0; c < columns.Length; c++)
+            for (int start = 0; start < rows; start += rowGroupRows)
             {
-                await (columns[c].Values switch
+                int count = Math.Min(rowGroupRows, rows - start);
+                using ParquetRowGroupWriter group = writer.CreateRowGroup();
+                for (int c = 0; c < columns.Length; c++)
                 {
-                    double[] d => group.WriteAsync<double>(fields[c], d),
-                    double?[] d => group.WriteAsync<double>(fields[c], d),
-                    int[] i => group.WriteAsync<int>(fields[c], i),
-                    long[] l => group.WriteAsync<long>(fields[c], l),
-                    float[] f => group.WriteAsync<float>(fields[c], f),
-                    string[] s => group.WriteAsync(fields[c], s),
-                    DateTime[] t => group.WriteAsync<DateTime>(fields[c], t),
-                    _ => throw new NotSupportedException(columns[c].Values.GetType().Name),
-                });
+                    Array slice = Array.CreateInstance(columns[c].Values.GetType().GetElementType()!, count);
+                    Array.Copy(columns[c].Values, start, slice, 0, count);
+                    await WriteColumn(group, fields[c], slice);
+                }
             }
         }).GetAwaiter().GetResult();
         return path;
     }
+
+    private static Task WriteColumn(ParquetRowGroupWriter group, DataField field, Array values)
+        => values switch
+        {
+            double[] d => group.WriteAsync<double>(field, d),
+            double?[] d => group.WriteAsync<double>(field, d),
+            int[] i => group.WriteAsync<int>(field, i),
+            long[] l => group.WriteAsync<long>(field, l),
+            float[] f => group.WriteAsync<float>(field, f),
+            string[] s => group.WriteAsync(field, s),
+            DateTime[] t => group.WriteAsync<DateTime>(field, t),
+            DateOnly[] t => group.WriteAsync<DateOnly>(field, t),
+            decimal[] m => group.WriteAsync<decimal>(field, m),
+            decimal?[] m => group.WriteAsync<decimal>(field, m),
+            _ => throw new NotSupportedException(values.GetType().Name),
+        };
 
     public static Task<T[]> ReadColumn<T>(string path, string column)
         where T : struct

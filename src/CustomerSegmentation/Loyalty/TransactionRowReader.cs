@@ -58,6 +58,15 @@ internal sealed class TransactionRowReader
         return new TransactionRowReader(source, options).ReadRows();
     }
 
+    /// <summary>Reads rows of another source (a Parquet file) through the same checks; <paramref name="rows"/> is disposed.</summary>
+    public static TransactionSet Read(TransactionRows rows, TransactionCsvOptions options)
+    {
+        using (rows)
+        {
+            return new TransactionRowReader(rows, options).ReadRows();
+        }
+    }
+
     private TransactionSet ReadRows()
     {
         TransactionAmount amountSource = _options.Amount;

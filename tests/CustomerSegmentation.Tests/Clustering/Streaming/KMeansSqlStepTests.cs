@@ -1,8 +1,10 @@
 using System.Data.Common;
 using CustomerSegmentation.Clustering.Streaming;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Tests.Databases;
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CustomerSegmentation.Tests.Clustering.Streaming;
 
@@ -34,9 +36,30 @@ public sealed class DuckDbKMeansSqlStepTests : KMeansSqlStepContract
 }
 
 /// <summary>
+/// The Lloyd step in PostgreSQL: a fresh database on the test run's server (<see cref="PostgresFixture"/>); skipped
+/// with a message when the server's binaries are absent, mandatory when CI=true.
+/// </summary>
+[NeedsPostgres]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresKMeansSqlStepTests(PostgresFixture fixture) : KMeansSqlStepContract
+{
+    // Initialised before the contract's constructor, which loads the rows through Open.
+    private readonly string _connectionString = fixture.NewDatabase();
+
+    protected override string ParameterPrefix => "@";
+
+    protected override DbConnection Open(string directory)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}
+
+/// <summary>
 /// What every engine must do with the one SQL text of <see cref="KMeansSqlStep"/>: the same labels as the library's
 /// kernel on the same centres (except exact ties) and the same counts, sums and inertia within 1e-9 relative. Each
-/// engine is a connection factory (PostgreSQL joins by deriving one more class).
+/// engine is a connection factory; its facts are <see cref="EngineFactAttribute"/>s, so PostgreSQL's skip when no server can start.
 /// </summary>
 public abstract class KMeansSqlStepContract : IDisposable
 {
@@ -65,7 +88,7 @@ public abstract class KMeansSqlStepContract : IDisposable
 
     private FeatureMatrix Matrix { get; }
 
-    [Fact]
+    [EngineFact]
     public void The_engine_assigns_and_sums_as_the_kernel_does_on_the_same_centres()
     {
         double[,] centres = { { 3.3, -20.7, 41.1 }, { 60.2, 10.4, -5.9 }, { -30.6, 0.1, 12.5 }, { 0.45, 0.35, 0.25 } };
@@ -80,7 +103,7 @@ public abstract class KMeansSqlStepContract : IDisposable
         AssertClose(KMeansPartialSums.Compute(Matrix, centres, origin), step.Run(connection, centres, origin));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_Lloyd_driver_in_dotnet_runs_every_iteration_in_the_engine()
     {
         double[,] centres = { { 1, 2, 3 }, { -40, 5, 7 }, { 30, -10, 0 } };
@@ -103,7 +126,7 @@ public abstract class KMeansSqlStepContract : IDisposable
         }
     }
 
-    [Fact]
+    [EngineFact]
     public void One_centre_takes_every_row()
     {
         var step = new KMeansSqlStep(Table, Columns, 1, ParameterPrefix);
@@ -115,7 +138,7 @@ public abstract class KMeansSqlStepContract : IDisposable
         Assert.Equal(Rows.Sum(r => r.Sum(v => v * v)), sums.Inertia(0), 1e-6);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_missing_column_is_the_engines_error_naming_it()
     {
         var step = new KMeansSqlStep(Table, ["Age", "Loyalty Points"], 2, ParameterPrefix);
@@ -124,7 +147,7 @@ public abstract class KMeansSqlStepContract : IDisposable
         Assert.Contains("Loyalty Points", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public void Centres_of_the_wrong_shape_are_refused_before_the_engine_is_asked()
     {
         var step = new KMeansSqlStep(Table, Columns, 2, ParameterPrefix);
