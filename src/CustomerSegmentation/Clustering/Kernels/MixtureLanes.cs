@@ -22,6 +22,9 @@ internal interface IMixtureLanes<TDouble> : IDoubleLanes<TDouble>
 
     static abstract TDouble Divide(TDouble left, TDouble right);
 
+    /// <summary>Whether every lane of <paramref name="value"/> is below <paramref name="bound"/>.</summary>
+    static abstract bool AllBelow(TDouble value, double bound);
+
     /// <summary>Stores every lane to <paramref name="destination"/> at <paramref name="index"/>; the caller guarantees they lie within it.</summary>
     static abstract void Store(TDouble value, double[] destination, int index);
 }
@@ -40,6 +43,9 @@ internal readonly partial struct Lanes512 : IMixtureLanes<Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Divide(Vector512<double> left, Vector512<double> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBelow(Vector512<double> value, double bound) => Vector512.LessThanAll(value, Vector512.Create(bound));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<double> value, double[] destination, int index) => value.CopyTo(destination, index);
@@ -61,6 +67,9 @@ internal readonly partial struct Lanes256 : IMixtureLanes<Vector256<double>>
     public static Vector256<double> Divide(Vector256<double> left, Vector256<double> right) => left / right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBelow(Vector256<double> value, double bound) => Vector256.LessThanAll(value, Vector256.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<double> value, double[] destination, int index) => value.CopyTo(destination, index);
 }
 
@@ -80,6 +89,9 @@ internal readonly partial struct Lanes128 : IMixtureLanes<Vector128<double>>
     public static Vector128<double> Divide(Vector128<double> left, Vector128<double> right) => left / right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBelow(Vector128<double> value, double bound) => Vector128.LessThanAll(value, Vector128.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector128<double> value, double[] destination, int index) => value.CopyTo(destination, index);
 }
 
@@ -93,6 +105,8 @@ internal readonly partial struct ScalarLane : IMixtureLanes<double>
     public static double Log(double value) => Math.Log(value);
 
     public static double Divide(double left, double right) => left / right;
+
+    public static bool AllBelow(double value, double bound) => value < bound;
 
     public static void Store(double value, double[] destination, int index) => destination[index] = value;
 }
