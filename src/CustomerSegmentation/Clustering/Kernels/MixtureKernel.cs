@@ -251,7 +251,7 @@ internal static class MixtureKernel
         {
             TDouble shifted = TLanes.Subtract(density[k], max);
             present[k] = !TLanes.AllBelow(shifted, NegligibleLogRatio);
-            density[k] = present[k] ? TLanes.Exp(shifted) : TLanes.Zero;
+            density[k] = present[k] ? MixtureExponential.Exp<TLanes, TDouble>(shifted) : TLanes.Zero;
             total = TLanes.Add(total, density[k]);
         }
 
