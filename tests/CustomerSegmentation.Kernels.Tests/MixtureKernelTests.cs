@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using CustomerSegmentation.Clustering.Kernels;
 
 namespace CustomerSegmentation.Kernels.Tests;
@@ -6,7 +7,7 @@ namespace CustomerSegmentation.Kernels.Tests;
 [Trait("Category", "Kernel")]
 public sealed class MixtureKernelTests
 {
-    public static TheoryData<int, int> WidthsAndFeatures() => Widths.WithFeatures([1, 2, 3, 5]);
+    public static TheoryData<int, int> WidthsAndFeatures() => Widths.WithFeatures([1, 2, 3, 4, 5, 6]);
 
     [Theory]
     [MemberData(nameof(WidthsAndFeatures))]
@@ -61,6 +62,81 @@ public sealed class MixtureKernelTests
         {
             Assert.Equal(whole[m], parts[m], 1e-9 * Math.Max(1, Math.Abs(whole[m])));
         }
+    }
+
+    public static TheoryData<int> FixedFeatureCounts() => [1, 2, 3, 4];
+
+    [Theory]
+    [MemberData(nameof(FixedFeatureCounts))]
+    public void The_few_features_kernel_gives_the_general_kernels_bits_at_every_width(int features)
+    {
+        foreach (bool diagonal in new[] { false, true })
+        {
+            for (int n = 0; n <= 257; n += 7)
+            {
+                int clusters = 1 + ((n + features) % 5);
+                KernelColumns data = KernelData.Blobs(n, features, clusters, seed: n + features).At(VectorWidth.Scalar, centred: false);
+                MixtureComponents components = Components(clusters, features, diagonal, seed: n + 3);
+                string where = $"n={n} d={features} K={clusters} diagonal={diagonal}";
+                SameBits<ScalarLane, double>(data, components, n, features, where);
+                SameBits<Lanes128, Vector128<double>>(data, components, n - (n % 2), features, where);
+                SameBits<Lanes256, Vector256<double>>(data, components, n - (n % 4), features, where);
+                SameBits<Lanes512, Vector512<double>>(data, components, n - (n % 8), features, where);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void A_component_negligible_for_every_row_gets_exactly_no_responsibility_and_no_moments(int lanes, int features)
+    {
+        // Component 1 sits 10 units from the data with unit precision: 50 nats below component 0 (exp = 2e-22 > 0,
+        // past MixtureKernel.NegligibleLogRatio), so it is skipped; without the skip it would get tiny non-zero sums.
+        const int n = 64;
+        var columns = new float[features][];
+        for (int j = 0; j < features; j++)
+        {
+            columns[j] = new float[KernelColumns.PaddedLength(n)];
+        }
+
+        var means = new double[2 * features];
+        means[features] = 10;
+        double[] factors = Enumerable.Repeat(1.0, 2 * features).ToArray();
+        double[] constants = [Math.Log(0.5) - (0.5 * features * Math.Log(2 * Math.PI)), Math.Log(0.5) - (0.5 * features * Math.Log(2 * Math.PI))];
+        var components = new MixtureComponents(2, features, diagonal: true, means, factors, constants);
+        var moments = new double[2 * components.MomentLength];
+        var responsibilities = new double[2 * n];
+
+        double likelihood = MixtureKernel.Block(new KernelColumns(columns, n, (VectorWidth)lanes), components, 0, n, moments, responsibilities);
+
+        Assert.All(responsibilities.Skip(n), r => Assert.Equal(0.0, r));
+        Assert.All(moments.Skip(components.MomentLength), m => Assert.Equal(0.0, m));
+        Assert.Equal(n, moments[0]);
+        Assert.Equal(n * constants[0], likelihood, 1e-12 * n);
+    }
+
+    private static void SameBits<TLanes, TDouble>(KernelColumns data, MixtureComponents components, int rows, int features, string where)
+        where TLanes : struct, IMixtureLanes<TDouble>
+        where TDouble : unmanaged
+    {
+        int clusters = components.Count;
+        var moments = new double[clusters * components.MomentLength];
+        var expectedMoments = new double[moments.Length];
+        var responsibilities = new double[data.RowCount * clusters];
+        var expectedResponsibilities = new double[responsibilities.Length];
+        double likelihood = features switch
+        {
+            1 => FewFeaturesMixtureKernel.Rows<TLanes, TDouble, OneFeature>(data, components, 0, rows, moments, responsibilities),
+            2 => FewFeaturesMixtureKernel.Rows<TLanes, TDouble, TwoFeatures>(data, components, 0, rows, moments, responsibilities),
+            3 => FewFeaturesMixtureKernel.Rows<TLanes, TDouble, ThreeFeatures>(data, components, 0, rows, moments, responsibilities),
+            _ => FewFeaturesMixtureKernel.Rows<TLanes, TDouble, FourFeatures>(data, components, 0, rows, moments, responsibilities),
+        };
+
+        double expected = MixtureKernel.General<TLanes, TDouble>(data, components, 0, rows, expectedMoments, expectedResponsibilities);
+
+        Assert.True(expected.Equals(likelihood), $"{where} {typeof(TLanes).Name}: {likelihood} vs {expected}");
+        Assert.Equal(expectedMoments, moments);
+        Assert.Equal(expectedResponsibilities, responsibilities);
     }
 
     /// <summary>Seeded components: means in [-10, 10], upper-triangular precision factors with a positive diagonal, weights summing to 1.</summary>

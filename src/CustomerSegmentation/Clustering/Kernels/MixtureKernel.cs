@@ -12,9 +12,20 @@ namespace CustomerSegmentation.Clustering.Kernels;
 /// <remarks>
 /// The moments are taken about each component's current mean (the values the log densities already subtract), so the
 /// M-step's covariance <c>S2/N - δδᵀ</c> has only the small shift δ of the mean to cancel, never the data's offset.
+/// Up to 4 features run <see cref="FewFeaturesMixtureKernel"/> (same operations, registers instead of spans); a
+/// component negligible for every row of a vector (<see cref="NegligibleLogRatio"/>) costs no exponential and no moments.
 /// </remarks>
 internal static class MixtureKernel
 {
+    /// <summary>
+    /// -60 ln 2: a component whose weighted log density lies this far below the row's best, in every lane of a vector
+    /// of rows, is skipped (no exponential, responsibility 0, no moments). Its exponential would be below 2^-60, less
+    /// than 1/128 of half an ulp of the rows' density total (at least 1, the best component's term), so the total and
+    /// the log-likelihood are unchanged; each skipped responsibility is off by less than 2^-60 (8.7e-19), and a
+    /// component's responsibility total by less than that per row.
+    /// </summary>
+    internal const double NegligibleLogRatio = -41.58883083359672;
+
     /// <summary>
     /// Rows [<paramref name="start"/>, <paramref name="end"/>): adds their moments into <paramref name="moments"/>
     /// (K x <see cref="MixtureComponents.MomentLength"/>, when given), writes their responsibilities into
@@ -58,6 +69,27 @@ internal static class MixtureKernel
             return 0.0;
         }
 
+        switch (components.Features)
+        {
+            case 1: return FewFeaturesMixtureKernel.Rows<TLanes, TDouble, OneFeature>(data, components, start, end, moments, responsibilities);
+            case 2: return FewFeaturesMixtureKernel.Rows<TLanes, TDouble, TwoFeatures>(data, components, start, end, moments, responsibilities);
+            case 3: return FewFeaturesMixtureKernel.Rows<TLanes, TDouble, ThreeFeatures>(data, components, start, end, moments, responsibilities);
+            case 4: return FewFeaturesMixtureKernel.Rows<TLanes, TDouble, FourFeatures>(data, components, start, end, moments, responsibilities);
+            default: return General<TLanes, TDouble>(data, components, start, end, moments, responsibilities);
+        }
+    }
+
+    /// <summary>Rows [start, end) for any number of features, a whole number of vectors of TLanes.Count rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double General<TLanes, TDouble>(in KernelColumns data, MixtureComponents components, int start, int end, double[]? moments, double[]? responsibilities)
+        where TLanes : struct, IMixtureLanes<TDouble>
+        where TDouble : unmanaged
+    {
+        if (end <= start)
+        {
+            return 0.0;
+        }
+
         int clusters = components.Count;
         int features = components.Features;
         bool diagonal = components.Diagonal;
@@ -69,20 +101,8 @@ internal static class MixtureKernel
         Span<TDouble> means = stackalloc TDouble[clusters * features];
         Span<TDouble> factors = stackalloc TDouble[clusters * factorLength];
         Span<TDouble> constants = stackalloc TDouble[clusters];
-        for (int m = 0; m < means.Length; m++)
-        {
-            means[m] = TLanes.Create(components.Means[m]);
-        }
-
-        for (int m = 0; m < factors.Length; m++)
-        {
-            factors[m] = TLanes.Create(components.PrecisionFactors[m]);
-        }
-
-        for (int k = 0; k < clusters; k++)
-        {
-            constants[k] = TLanes.Create(components.LogConstants[k]);
-        }
+        Broadcast<TLanes, TDouble>(components, means, factors, constants);
+        Span<bool> present = stackalloc bool[clusters];
 
         Span<TDouble> x = stackalloc TDouble[features];
         Span<TDouble> diff = stackalloc TDouble[clusters * features];
@@ -90,7 +110,6 @@ internal static class MixtureKernel
         Span<TDouble> sums = moments is null ? default : stackalloc TDouble[clusters * momentLength];
         sums.Clear();
         TDouble minusHalf = TLanes.Create(-0.5);
-        TDouble one = TLanes.Create(1.0);
         TDouble likelihood = TLanes.Zero;
         bool needResponsibilities = moments is not null || responsibilities is not null;
 
@@ -137,35 +156,21 @@ internal static class MixtureKernel
                 density[k] = TLanes.Add(constants[k], TLanes.Multiply(minusHalf, squares));
             }
 
-            TDouble max = density[0];
-            for (int k = 1; k < clusters; k++)
-            {
-                max = TLanes.Max(max, density[k]);
-            }
-
-            TDouble total = TLanes.Zero;
-            for (int k = 0; k < clusters; k++)
-            {
-                density[k] = TLanes.Exp(TLanes.Subtract(density[k], max));
-                total = TLanes.Add(total, density[k]);
-            }
-
-            likelihood = TLanes.Add(likelihood, TLanes.Add(max, TLanes.Log(total)));
+            likelihood = TLanes.Add(likelihood, Responsibilities<TLanes, TDouble>(density, present));
             if (!needResponsibilities)
             {
                 continue;
             }
 
-            TDouble inverse = TLanes.Divide(one, total);
             for (int k = 0; k < clusters; k++)
             {
-                TDouble r = TLanes.Multiply(density[k], inverse);
+                TDouble r = density[k];
                 if (responsibilities is not null)
                 {
                     TLanes.Store(r, responsibilities, (k * rows) + i);
                 }
 
-                if (moments is null)
+                if (moments is null || !present[k])
                 {
                     continue;
                 }
@@ -202,5 +207,60 @@ internal static class MixtureKernel
         }
 
         return TLanes.AddLanesTo(likelihood, 0.0);
+    }
+
+    /// <summary>Every mean, precision factor and log constant of <paramref name="components"/> in all lanes.</summary>
+    internal static void Broadcast<TLanes, TDouble>(MixtureComponents components, Span<TDouble> means, Span<TDouble> factors, Span<TDouble> constants)
+        where TLanes : struct, IMixtureLanes<TDouble>
+        where TDouble : unmanaged
+    {
+        for (int m = 0; m < means.Length; m++)
+        {
+            means[m] = TLanes.Create(components.Means[m]);
+        }
+
+        for (int m = 0; m < factors.Length; m++)
+        {
+            factors[m] = TLanes.Create(components.PrecisionFactors[m]);
+        }
+
+        for (int k = 0; k < constants.Length; k++)
+        {
+            constants[k] = TLanes.Create(components.LogConstants[k]);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the weighted log densities of a vector of rows by the rows' responsibilities, exp(density - max) / total,
+    /// skipping a component negligible in every lane (<see cref="NegligibleLogRatio"/>: responsibility 0,
+    /// <paramref name="present"/> false), and returns the rows' log-likelihoods max + ln total.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TDouble Responsibilities<TLanes, TDouble>(Span<TDouble> density, Span<bool> present)
+        where TLanes : struct, IMixtureLanes<TDouble>
+        where TDouble : unmanaged
+    {
+        TDouble max = density[0];
+        for (int k = 1; k < density.Length; k++)
+        {
+            max = TLanes.Max(max, density[k]);
+        }
+
+        TDouble total = TLanes.Zero;
+        for (int k = 0; k < density.Length; k++)
+        {
+            TDouble shifted = TLanes.Subtract(density[k], max);
+            present[k] = !TLanes.AllBelow(shifted, NegligibleLogRatio);
+            density[k] = present[k] ? MixtureExponential.Exp<TLanes, TDouble>(shifted) : TLanes.Zero;
+            total = TLanes.Add(total, density[k]);
+        }
+
+        TDouble inverse = TLanes.Divide(TLanes.Create(1.0), total);
+        for (int k = 0; k < density.Length; k++)
+        {
+            density[k] = TLanes.Multiply(density[k], inverse);
+        }
+
+        return TLanes.Add(max, TLanes.Log(total));
     }
 }
