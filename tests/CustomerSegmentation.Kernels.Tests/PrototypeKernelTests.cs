@@ -81,6 +81,84 @@ public sealed class PrototypeKernelTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Gathers_the_updates_sums_and_level_counts_in_the_assignment_pass(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        for (int n = 0; n <= 257; n++)
+        {
+            // K from 1 to 5, and now and then 70 so that the sums outgrow the stack; 19 rows past the block's end that it must not count.
+            int clusters = n % 64 == 63 ? 70 : 1 + ((n + features) % 5);
+            int categoricals = n % 4;
+            KernelData source = KernelData.Blobs(Math.Max(n, clusters) + 19, features, clusters, seed: (n * 37) + features);
+            KernelColumns data = source.At(width);
+            float[][] codes = Codes(source.RowCount, categoricals, seed: n + 1);
+            int[][] intCodes = [.. codes.Select(c => c.Select(v => (int)v).ToArray())];
+            int[] levelStart = [.. Enumerable.Range(0, categoricals + 1).Select(f => 4 * f)];
+            float[] centres = KernelData.CentredRows(data, Enumerable.Range(0, clusters).Select(k => (k * 7) % source.RowCount));
+            float[] modes = [.. Enumerable.Range(0, clusters * categoricals).Select(i => (float)(i % 3))];
+            int[] labels = Enumerable.Repeat(-1, source.RowCount).ToArray();
+            var sums = new double[clusters * (features + 1)];
+            var counts = new int[clusters * 4 * categoricals];
+            Array.Fill(counts, 2);
+            sums[0] = 0.5;
+
+            PrototypeKernel.AssignBlock(data, codes, centres, modes, 0.75f, clusters, labels, 0, n, new PrototypeTally(sums, counts, intCodes, levelStart), out _);
+
+            sums[0] -= 0.5;
+            double[][] rows = [.. Enumerable.Range(0, n).Select(i => KernelData.CentredRow(data, i))];
+            (double[][] expected, double[] members) = ScalarReference.Accumulate(rows, [.. Enumerable.Repeat(1.0, n)], labels[..n], clusters, features);
+            for (int k = 0; k < clusters; k++)
+            {
+                Assert.Equal(members[k], sums[(k * (features + 1)) + features]);
+                for (int j = 0; j < features; j++)
+                {
+                    double scale = 1 + rows.Sum(r => Math.Abs(r[j]));
+                    Assert.True(
+                        Math.Abs(expected[k][j] - sums[(k * (features + 1)) + j]) <= 1e-6 * scale,
+                        $"n={n} d={features} cluster {k} feature {j}: {sums[(k * (features + 1)) + j]} vs {expected[k][j]}");
+                }
+
+                for (int f = 0; f < categoricals; f++)
+                {
+                    for (int level = 0; level < 4; level++)
+                    {
+                        int rowsAtLevel = Enumerable.Range(0, n).Count(i => labels[i] == k && intCodes[f][i] == level);
+                        Assert.Equal(2 + rowsAtLevel, counts[(k * 4 * categoricals) + (4 * f) + level]);
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void Gathering_the_update_leaves_the_labels_and_the_cost_as_they_were(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        for (int n = 1; n <= 257; n += 8)
+        {
+            int clusters = 1 + (n % 6);
+            KernelData source = KernelData.Blobs(Math.Max(n, clusters), features, clusters, seed: n + (features * 100));
+            KernelColumns data = source.At(width);
+            float[][] codes = Codes(source.RowCount, 2, seed: n);
+            int[][] intCodes = [.. codes.Select(c => c.Select(v => (int)v).ToArray())];
+            float[] centres = KernelData.CentredRows(data, Enumerable.Range(0, clusters).Select(k => (k * 5) % source.RowCount));
+            float[] modes = [.. Enumerable.Range(0, clusters * 2).Select(i => (float)(i % 4))];
+            int[] plain = new int[source.RowCount];
+            int[] gathering = new int[source.RowCount];
+
+            int plainChanged = PrototypeKernel.AssignBlock(data, codes, centres, modes, 0.5f, clusters, plain, 0, n, out double plainCost);
+            int gatheringChanged = PrototypeKernel.AssignBlock(
+                data, codes, centres, modes, 0.5f, clusters, gathering, 0, n, new PrototypeTally(new double[clusters * (features + 1)], new int[clusters * 8], intCodes, [0, 4, 8]), out double gatheringCost);
+
+            Assert.Equal(plain, gathering);
+            Assert.Equal(plainChanged, gatheringChanged);
+            Assert.Equal(plainCost, gatheringCost);
+        }
+    }
+
     /// <summary>Padded float32 codes 0..3, seeded.</summary>
     private static float[][] Codes(int rows, int categoricals, int seed)
     {

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using CustomerSegmentation.Clustering.Kernels;
+
 namespace CustomerSegmentation.Clustering;
 
 /// <summary>Huang's frequency-based initial prototypes (see <see cref="KPrototypesInitialization.Huang"/>).</summary>
@@ -12,10 +15,9 @@ internal sealed class HuangInitialization : KPrototypesInitialization
         int m = input.CategoricalCount;
         int n = input.RowCount;
         var chosen = new int[clusters];
-        var taken = new bool[n];
+        var taken = new List<int>(clusters);
         int[][] codes = input.IntCodes;
         var drawn = new int[m];
-        var fewest = new int[m + 1];
         for (int c = 0; c < clusters; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -25,47 +27,15 @@ internal sealed class HuangInitialization : KPrototypesInitialization
             }
 
             // Uniform among the rows with the fewest mismatches: count them, draw one, find it (one draw per prototype).
-            Array.Clear(fewest);
-            for (int i = 0; i < n; i++)
-            {
-                if (!taken[i])
-                {
-                    fewest[Mismatches(codes, drawn, i)]++;
-                }
-            }
-
-            int best = 0;
-            while (fewest[best] == 0)
-            {
-                best++;
-            }
-
-            int target = random.Next(fewest[best]);
-            int pick = -1;
-            for (int i = 0; pick < 0; i++)
-            {
-                if (!taken[i] && Mismatches(codes, drawn, i) == best && target-- == 0)
-                {
-                    pick = i;
-                }
-            }
-
+            ReadOnlySpan<int> skipped = CollectionsMarshal.AsSpan(taken);
+            (int fewest, int rows) = MismatchKernel.Fewest(codes, drawn, n, skipped);
+            int pick = MismatchKernel.Find(codes, drawn, n, skipped, fewest, random.Next(rows));
             chosen[c] = pick;
-            taken[pick] = true;
+            int at = taken.BinarySearch(pick);
+            taken.Insert(~at, pick);
         }
 
         return chosen;
-    }
-
-    private static int Mismatches(int[][] codes, int[] drawn, int row)
-    {
-        int mismatches = 0;
-        for (int f = 0; f < drawn.Length; f++)
-        {
-            mismatches += codes[f][row] == drawn[f] ? 0 : 1;
-        }
-
-        return mismatches;
     }
 
     /// <summary>A level drawn with probability proportional to its count.</summary>

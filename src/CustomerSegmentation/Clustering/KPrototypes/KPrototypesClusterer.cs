@@ -133,51 +133,14 @@ public sealed class KPrototypesClusterer : IClusterer
         return ClusteringResult.Owning(model, best.Labels, sizes, bestCost, best.Iterations, best.Converged, warnings);
     }
 
-    /// <summary>The exact cost of an outcome in double: squared numeric distance to the prototype (data units) plus gamma per mismatch.</summary>
+    /// <summary>
+    /// The exact cost of an outcome in double: the squared numeric distances to the prototypes in data units (the K-means
+    /// inertia pass) plus gamma per categorical mismatch (counted by the run's last assignment pass).
+    /// </summary>
     private static double Cost(PrototypeInput input, PrototypeOutcome outcome)
     {
-        int d = input.FeatureCount;
-        int m = input.CategoricalCount;
-        BlockPartition partition = input.Numeric.Partition;
-        var partial = new double[partition.Count];
-        int clusters = outcome.Centres.Length / d;
-        float[][] columns = input.Numeric.Columns;
-        float[] offset = input.Numeric.Offset;
-        int[][] codes = input.IntCodes;
-        double gamma = input.Gamma;
-        input.Numeric.ForEachBlock(clusters, b =>
-        {
-            int start = partition.Start(b), end = partition.End(b);
-            ReadOnlySpan<int> labels = outcome.Labels.AsSpan(start, end - start);
-            var rows = new double[labels.Length];
-            for (int j = 0; j < d; j++)
-            {
-                ReadOnlySpan<float> column = columns[j].AsSpan(start, end - start);
-                float shift = offset[j];
-                for (int i = 0; i < rows.Length; i++)
-                {
-                    double delta = (column[i] - shift) - outcome.Centres[(labels[i] * d) + j];
-                    rows[i] += delta * delta;
-                }
-            }
-
-            for (int f = 0; f < m; f++)
-            {
-                ReadOnlySpan<int> code = codes[f].AsSpan(start, end - start);
-                for (int i = 0; i < rows.Length; i++)
-                {
-                    rows[i] += code[i] == outcome.Modes[(labels[i] * m) + f] ? 0 : gamma;
-                }
-            }
-
-            double sum = 0;
-            foreach (double row in rows)
-            {
-                sum += row;
-            }
-
-            partial[b] = sum;
-        });
-        return partial.Sum();
+        int clusters = outcome.Centres.Length / input.FeatureCount;
+        double numeric = Inertia.Compute(input.Numeric, LloydRun.DataUnits(input.Numeric.Offset, outcome.Centres), clusters, outcome.Labels);
+        return numeric + ((double)input.Gamma * outcome.Mismatches);
     }
 }

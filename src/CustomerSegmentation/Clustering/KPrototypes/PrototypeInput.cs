@@ -80,7 +80,14 @@ internal sealed class PrototypeInput
     }
 
     /// <summary>Assigns every row to its cheapest prototype, block by block in parallel; returns the changed labels and the summed least cost (block order).</summary>
-    public (int Changed, double Cost) Assign(float[] centres, float[] modes, int clusters, int[] labels)
+    public (int Changed, double Cost) Assign(float[] centres, float[] modes, int clusters, int[] labels) => Assign(centres, modes, clusters, labels, null);
+
+    /// <summary>
+    /// Assigns every row to its cheapest prototype, block by block in parallel, gathering each block's update sums and
+    /// level counts into <paramref name="tally"/> in the same pass (when not null); returns the changed labels and the
+    /// summed least cost (block order).
+    /// </summary>
+    public (int Changed, double Cost) Assign(float[] centres, float[] modes, int clusters, int[] labels, PrototypeTotals? tally)
     {
         BlockPartition partition = Numeric.Partition;
         var changed = new int[partition.Count];
@@ -88,8 +95,10 @@ internal sealed class PrototypeInput
         KMeansInput numeric = Numeric;
         float[][] codes = Codes;
         float gamma = Gamma;
+        tally?.Clear();
         numeric.ForEachBlock(clusters, b => changed[b] = PrototypeKernel.AssignBlock(
-            numeric.Kernel, codes, centres, modes, gamma, clusters, labels, partition.Start(b), partition.End(b), out costs[b]));
+            numeric.Kernel, codes, centres, modes, gamma, clusters, labels, partition.Start(b), partition.End(b), tally is null ? PrototypeTally.None : tally.Block(b), out costs[b]));
+        tally?.Combine();
         double cost = 0;
         foreach (double c in costs)
         {

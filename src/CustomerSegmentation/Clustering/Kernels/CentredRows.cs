@@ -73,6 +73,53 @@ internal struct CentredRows<TLanes, TVector, TFeatures>
         return distance;
     }
 
+    /// <summary>
+    /// Adds the rows of every feature selected by <paramref name="member"/> (an all-ones or all-zeros mask per lane) to
+    /// the d running sums starting at <paramref name="sum"/>, in feature order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void AddMasked(TVector member, ref TVector sum)
+    {
+        int d = TFeatures.Value;
+        sum = TLanes.Add(sum, TLanes.And(member, X0));
+        if (d > 1)
+        {
+            Unsafe.Add(ref sum, 1) = TLanes.Add(Unsafe.Add(ref sum, 1), TLanes.And(member, X1));
+        }
+
+        if (d > 2)
+        {
+            Unsafe.Add(ref sum, 2) = TLanes.Add(Unsafe.Add(ref sum, 2), TLanes.And(member, X2));
+        }
+
+        if (d > 3)
+        {
+            Unsafe.Add(ref sum, 3) = TLanes.Add(Unsafe.Add(ref sum, 3), TLanes.And(member, X3));
+        }
+    }
+
+    /// <summary>
+    /// Adds each row, already multiplied by its weight, to the sums of the cluster <paramref name="labels"/> names (a
+    /// float32 cluster index per lane), and its <paramref name="weight"/> to that cluster's total weight: per cluster d
+    /// sums then the weight, from <paramref name="sums"/> on, clusters in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void AddToClusters(TVector labels, TVector weight, ref TVector sums, int clusters)
+    {
+        int d = TFeatures.Value;
+        TVector one = TLanes.Create(1f);
+        TVector cluster = TLanes.Zero;
+        ref TVector sum = ref sums;
+        for (int k = 0; k < clusters; k++)
+        {
+            TVector member = TLanes.EqualMask(labels, cluster);
+            AddMasked(member, ref sum);
+            Unsafe.Add(ref sum, d) = TLanes.Add(Unsafe.Add(ref sum, d), TLanes.And(member, weight));
+            sum = ref Unsafe.Add(ref sum, d + 1);
+            cluster = TLanes.Add(cluster, one);
+        }
+    }
+
     /// <summary>Multiplies every feature by <paramref name="weight"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Scale(TVector weight)

@@ -82,31 +82,7 @@ internal static class FewFeaturesLloydKernel
                 rows.Scale(weight);
             }
 
-            ref TVector sum = ref sum0;
-            cluster = TLanes.Zero;
-            for (int k = 0; k < clusters; k++)
-            {
-                TVector member = TLanes.EqualMask(bestCluster, cluster);
-                sum = TLanes.Add(sum, TLanes.And(member, rows.X0));
-                if (d > 1)
-                {
-                    Unsafe.Add(ref sum, 1) = TLanes.Add(Unsafe.Add(ref sum, 1), TLanes.And(member, rows.X1));
-                }
-
-                if (d > 2)
-                {
-                    Unsafe.Add(ref sum, 2) = TLanes.Add(Unsafe.Add(ref sum, 2), TLanes.And(member, rows.X2));
-                }
-
-                if (d > 3)
-                {
-                    Unsafe.Add(ref sum, 3) = TLanes.Add(Unsafe.Add(ref sum, 3), TLanes.And(member, rows.X3));
-                }
-
-                Unsafe.Add(ref sum, d) = TLanes.Add(Unsafe.Add(ref sum, d), TLanes.And(member, weight));
-                sum = ref Unsafe.Add(ref sum, stride);
-                cluster = TLanes.Add(cluster, one);
-            }
+            rows.AddToClusters(bestCluster, weight, ref sum0, clusters);
 
             if (++pending == LloydKernel.FlushInterval)
             {
