@@ -62,11 +62,12 @@ internal sealed class PrototypeTotals
     public PrototypeTally Block(int block)
         => new(_blockSums.AsSpan(block * SumStride, SumStride), _blockCounts.AsSpan(block * CountStride, CountStride), _codes, LevelStart);
 
-    /// <summary>
-    /// Empties every block's sums before a pass. The blocks' level counts are kept: a pass moves only the counts of the
-    /// rows whose label changed (a row stays in its block), so they always count the rows' current labels.
-    /// </summary>
-    public void Clear() => Array.Clear(_blockSums);
+    /// <summary>Empties every block's share before a pass.</summary>
+    public void Clear()
+    {
+        Array.Clear(_blockSums);
+        Array.Clear(_blockCounts);
+    }
 
     /// <summary>Adds the blocks' shares in block order into <see cref="Sums"/> and <see cref="LevelCounts"/>.</summary>
     public void Combine()

@@ -16,9 +16,8 @@ namespace CustomerSegmentation.Clustering.Kernels;
 /// the lower prototype index. The scalar lane computes the same operations in the same order. With a
 /// <see cref="PrototypeTally"/> the same pass also gathers the update: each prototype's centred numeric sums and member
 /// count as <see cref="FewFeaturesLloydKernel"/> gathers them (masked float32 adds, moved to double every
-/// <see cref="LloydKernel.FlushInterval"/> vectors), and its count of every categorical level (unweighted; only the rows
-/// whose label changed move their counts from the old prototype to the new one, into block-local counts added to the
-/// tally once, so the tally's counts follow the labels it was given). The least costs are added
+/// <see cref="LloydKernel.FlushInterval"/> vectors), and its count of every categorical level (unweighted, row by row
+/// while the vector's labels and codes are in the first-level cache, into block-local counts added to the tally once). The least costs are added
 /// lane by lane in double and the lanes summed in order at the end of the block.
 /// </remarks>
 internal static class PrototypeKernel
@@ -63,10 +62,7 @@ internal static class PrototypeKernel
     /// <param name="labels">The labels, updated in place for the block's rows.</param>
     /// <param name="start">The block's first row.</param>
     /// <param name="end">One past the block's last row.</param>
-    /// <param name="tally">
-    /// Receives the numeric sums and member counts of the new labels, and moves its level counts (those of the rows'
-    /// labels before the pass; a label of -1 counts nowhere) to the new labels (or <see cref="PrototypeTally.None"/>).
-    /// </param>
+    /// <param name="tally">Receives the numeric sums, member counts and level counts of the new labels (or <see cref="PrototypeTally.None"/>).</param>
     /// <param name="cost">Receives the sum over the block's rows of their least cost, in double.</param>
     /// <returns>The number of rows whose label changed.</returns>
     public static int AssignBlock(
@@ -107,7 +103,6 @@ internal static class PrototypeKernel
         Span<TVector> row = fixedCount ? [] : new TVector[d];
         Span<TVector> categories = m <= StackCategoricals ? stackalloc TVector[m] : new TVector[m];
         Span<float> tail = stackalloc float[TLanes.Count];
-        Span<int> previous = stackalloc int[TLanes.Count];
         ref float centre0 = ref MemoryMarshal.GetArrayDataReference(centres);
         TVector one = TLanes.Create(1f);
         TVector all = TLanes.Create(m);
@@ -183,13 +178,8 @@ internal static class PrototypeKernel
             }
 
             int remaining = end - i;
-            int lanes = Math.Min(remaining, TLanes.Count);
-            if (accumulate)
-            {
-                labels.AsSpan(i, lanes).CopyTo(previous);
-            }
-
             changed += LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
+            int lanes = Math.Min(remaining, TLanes.Count);
             if (lanes == TLanes.Count)
             {
                 TLanes.AddLanesInto(best, ref costLane0);
@@ -253,26 +243,14 @@ internal static class PrototypeKernel
                 }
             }
 
-            // Only the rows whose label changed move their levels' counts, from the old prototype (none before the
-            // first pass, label -1) to the new one: integer counts, so the totals are exact in any order.
-            for (int l = 0; l < lanes; l++)
+            // Row by row while the labels and codes are in the first-level cache.
+            for (int f = 0; f < m; f++)
             {
-                int now = labels[i + l];
-                int before = previous[l];
-                if (now == before)
+                int[] code = intCodes[f];
+                int first = tally.LevelStart[f];
+                for (int l = 0; l < lanes; l++)
                 {
-                    continue;
-                }
-
-                for (int f = 0; f < m; f++)
-                {
-                    int level = tally.LevelStart[f] + intCodes[f][i + l];
-                    if (before >= 0)
-                    {
-                        localCounts[(before * levels) + level]--;
-                    }
-
-                    localCounts[(now * levels) + level]++;
+                    localCounts[(labels[i + l] * levels) + first + code[i + l]]++;
                 }
             }
 

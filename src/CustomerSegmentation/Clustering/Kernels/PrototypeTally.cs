@@ -8,10 +8,7 @@ namespace CustomerSegmentation.Clustering.Kernels;
 internal readonly ref struct PrototypeTally
 {
     /// <param name="sums">Receives, added to what it holds, clusters x (numeric features + 1) values.</param>
-    /// <param name="levelCounts">
-    /// Clusters x <paramref name="levelStart"/>[^1] counts of the labels the pass starts from; the pass moves the counts
-    /// of the rows whose label it changes (a row labelled -1 before the pass is only added).
-    /// </param>
+    /// <param name="levelCounts">Receives, added to what it holds, clusters x <paramref name="levelStart"/>[^1] counts.</param>
     /// <param name="codes">The int codes, one array per categorical feature.</param>
     /// <param name="levelStart">Where each categorical feature's levels start within a prototype's counts (one more entry: the total).</param>
     public PrototypeTally(Span<double> sums, Span<int> levelCounts, int[][] codes, int[] levelStart)
