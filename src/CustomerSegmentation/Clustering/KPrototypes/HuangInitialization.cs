@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CustomerSegmentation.Clustering.Kernels;
 
 namespace CustomerSegmentation.Clustering;
@@ -18,6 +17,10 @@ internal sealed class HuangInitialization : KPrototypesInitialization
         var taken = new List<int>(clusters);
         int[][] codes = input.IntCodes;
         var drawn = new int[m];
+        BlockPartition partition = input.Numeric.Partition;
+        int blocks = partition.Count;
+        var blockFewest = new int[blocks];
+        var blockRows = new int[blocks];
         for (int c = 0; c < clusters; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -26,16 +29,52 @@ internal sealed class HuangInitialization : KPrototypesInitialization
                 drawn[f] = Draw(input.LevelCounts(f), n, random);
             }
 
-            // Uniform among the rows with the fewest mismatches: count them, draw one, find it (one draw per prototype).
-            ReadOnlySpan<int> skipped = CollectionsMarshal.AsSpan(taken);
-            (int fewest, int rows) = MismatchKernel.Fewest(codes, drawn, n, skipped);
-            int pick = MismatchKernel.Find(codes, drawn, n, skipped, fewest, random.Next(rows));
+            // Uniform among the rows with the fewest mismatches: count them per block (exact integers, so any thread
+            // count gives the same totals), draw one, and find it in the block that holds it (one draw per prototype).
+            int[] skipped = [.. taken];
+            input.Numeric.ForEachBlock(clusters, b =>
+            {
+                int start = partition.Start(b), end = partition.End(b);
+                (blockFewest[b], blockRows[b]) = MismatchKernel.Fewest(codes, drawn, start, end, TakenIn(skipped, start, end));
+            });
+
+            int fewest = blockFewest.Min();
+            int rows = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                rows += blockFewest[b] == fewest ? blockRows[b] : 0;
+            }
+
+            int target = random.Next(rows);
+            int block = 0;
+            while (blockFewest[block] != fewest || target >= blockRows[block])
+            {
+                target -= blockFewest[block] == fewest ? blockRows[block] : 0;
+                block++;
+            }
+
+            int blockStart = partition.Start(block), blockEnd = partition.End(block);
+            int pick = MismatchKernel.Find(codes, drawn, blockStart, blockEnd, TakenIn(skipped, blockStart, blockEnd), fewest, target);
             chosen[c] = pick;
             int at = taken.BinarySearch(pick);
             taken.Insert(~at, pick);
         }
 
         return chosen;
+    }
+
+    /// <summary>The rows of <paramref name="taken"/> (ascending) within [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private static ReadOnlySpan<int> TakenIn(int[] taken, int start, int end)
+    {
+        int from = LowerBound(taken, start);
+        return taken.AsSpan(from, LowerBound(taken, end) - from);
+    }
+
+    /// <summary>The index of the first value of <paramref name="sorted"/> at least <paramref name="value"/>.</summary>
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int at = Array.BinarySearch(sorted, value);
+        return at >= 0 ? at : ~at;
     }
 
     /// <summary>A level drawn with probability proportional to its count.</summary>

@@ -33,6 +33,8 @@ internal sealed class PrototypeInput
 
             _levelCounts[f] = counts;
         }
+
+        Keys = new LevelKeys([.. _levelCounts.Select(c => c.Length)]);
     }
 
     public KMeansInput Numeric { get; }
@@ -42,6 +44,9 @@ internal sealed class PrototypeInput
 
     /// <summary>The int codes, one array per categorical feature (shared with the columns, never written).</summary>
     public int[][] IntCodes { get; }
+
+    /// <summary>The codes arranged for counting levels per prototype.</summary>
+    public LevelKeys Keys { get; }
 
     /// <summary>Gamma as the kernel uses it (float32).</summary>
     public float Gamma { get; }
@@ -84,8 +89,8 @@ internal sealed class PrototypeInput
 
     /// <summary>
     /// Assigns every row to its cheapest prototype, block by block in parallel, gathering each block's update sums and
-    /// level counts into <paramref name="tally"/> in the same pass (when not null); returns the changed labels and the
-    /// summed least cost (block order).
+    /// level counts into <paramref name="tally"/> in the same pass (when not null; prepared by
+    /// <see cref="PrototypeTotals.BeginPass"/>); returns the changed labels and the summed least cost (block order).
     /// </summary>
     public (int Changed, double Cost) Assign(float[] centres, float[] modes, int clusters, int[] labels, PrototypeTotals? tally)
     {
@@ -95,7 +100,6 @@ internal sealed class PrototypeInput
         KMeansInput numeric = Numeric;
         float[][] codes = Codes;
         float gamma = Gamma;
-        tally?.Clear();
         numeric.ForEachBlock(clusters, b => changed[b] = PrototypeKernel.AssignBlock(
             numeric.Kernel, codes, centres, modes, gamma, clusters, labels, partition.Start(b), partition.End(b), tally is null ? PrototypeTally.None : tally.Block(b), out costs[b]));
         tally?.Combine();

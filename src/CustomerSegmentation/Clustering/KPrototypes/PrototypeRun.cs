@@ -16,10 +16,18 @@ internal sealed record PrototypeOutcome(double[] Centres, int[] Modes, int[] Lab
 /// frequent level among the members; on a tie the current mode stays when it is among the most frequent, otherwise
 /// the lowest level code (the first in ordinal order) wins. An empty cluster keeps its prototype. Sums and counts
 /// are gathered by the assignment pass itself (<see cref="PrototypeTotals"/>), per fixed block of rows, combined in
-/// block order, so the result does not depend on the threads; the last pass's counts give the final mismatches.
+/// block order, so the result does not depend on the threads; the last pass's counts give the final mismatches. After
+/// the first pass only the rows whose label changed move their sums and counts (the sums are gathered again from every
+/// row every <see cref="RefreshInterval"/> passes).
 /// </remarks>
 internal static class PrototypeRun
 {
+    /// <summary>
+    /// Every this many passes the numeric sums are gathered again from every row (the first pass included); in between
+    /// a pass moves only the rows whose label changed, so the rounding of those moves never builds up.
+    /// </summary>
+    internal const int RefreshInterval = 16;
+
     public static PrototypeOutcome Execute(PrototypeInput input, int clusters, int maxIterations, int[] initialRows, CancellationToken cancellationToken)
     {
         int d = input.FeatureCount;
@@ -48,6 +56,7 @@ internal static class PrototypeRun
         for (int iteration = 0; iteration < maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            totals.BeginPass(refresh: iteration % RefreshInterval == 0);
             (int changed, double cost) = input.Assign(LloydRun.ToFloat(centres), ToFloat(modes), clusters, labels, totals);
             costs.Add(cost);
             iterations = iteration + 1;
@@ -63,6 +72,7 @@ internal static class PrototypeRun
         if (!converged)
         {
             // The last update moved the prototypes: assign once more so that the labels are those of the prototypes.
+            totals.BeginPass(refresh: false);
             input.Assign(LloydRun.ToFloat(centres), ToFloat(modes), clusters, labels, totals);
         }
 

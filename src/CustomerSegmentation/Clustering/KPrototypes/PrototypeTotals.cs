@@ -5,27 +5,22 @@ namespace CustomerSegmentation.Clustering;
 /// <summary>
 /// What one K-prototypes assignment pass gathers for the update: per fixed block of rows the centred numeric sums and
 /// member count of every prototype and its count of every categorical level, then those blocks added in block order
-/// (so the totals do not depend on the threads). Reused from one iteration to the next.
+/// (so the totals do not depend on the threads). Reused from one iteration to the next within one restart: the level
+/// counts follow the labels the passes write, starting from none (every label -1).
 /// </summary>
 internal sealed class PrototypeTotals
 {
     private readonly double[] _blockSums;
     private readonly int[] _blockCounts;
-    private readonly int[][] _codes;
+    private readonly LevelKeys _keys;
 
     public PrototypeTotals(PrototypeInput input, int clusters)
     {
-        int m = input.CategoricalCount;
         Clusters = clusters;
         FeatureCount = input.FeatureCount;
-        LevelStart = new int[m + 1];
-        for (int f = 0; f < m; f++)
-        {
-            LevelStart[f + 1] = LevelStart[f] + input.LevelCount(f);
-        }
-
+        _keys = input.Keys;
+        LevelStart = _keys.LevelStart;
         Blocks = input.Numeric.Partition.Count;
-        _codes = input.IntCodes;
         _blockSums = new double[Blocks * SumStride];
         _blockCounts = new int[Blocks * CountStride];
         Sums = new double[SumStride];
@@ -60,13 +55,28 @@ internal sealed class PrototypeTotals
 
     /// <summary>The kernel's view of block <paramref name="block"/>'s share.</summary>
     public PrototypeTally Block(int block)
-        => new(_blockSums.AsSpan(block * SumStride, SumStride), _blockCounts.AsSpan(block * CountStride, CountStride), _codes, LevelStart);
+        => new(_blockSums.AsSpan(block * SumStride, SumStride), _blockCounts.AsSpan(block * CountStride, CountStride), _keys, MovesSums);
 
-    /// <summary>Empties every block's share before a pass.</summary>
-    public void Clear()
+    /// <summary>
+    /// Whether the next pass moves the numeric sums of the rows whose label changes (false: it gathers every row's, from
+    /// empty sums). Set by <see cref="BeginPass"/>.
+    /// </summary>
+    public bool MovesSums { get; private set; }
+
+    /// <summary>
+    /// Prepares the blocks for a pass. With <paramref name="refresh"/> every block's sums are emptied and the pass
+    /// gathers them again from every row (as the first pass must); otherwise they are kept and the pass moves only the
+    /// rows whose label changed. The level counts are always kept and moved (exact integers; a row stays in its block),
+    /// so they always count the rows' current labels.
+    /// </summary>
+    /// <param name="refresh">Whether the pass gathers the sums from every row.</param>
+    public void BeginPass(bool refresh)
     {
-        Array.Clear(_blockSums);
-        Array.Clear(_blockCounts);
+        MovesSums = !refresh;
+        if (refresh)
+        {
+            Array.Clear(_blockSums);
+        }
     }
 
     /// <summary>Adds the blocks' shares in block order into <see cref="Sums"/> and <see cref="LevelCounts"/>.</summary>

@@ -50,6 +50,9 @@ internal interface ISimdLanes<TVector>
     /// <summary>Copies every lane to <paramref name="destination"/>.</summary>
     static abstract void CopyTo(TVector value, Span<float> destination);
 
+    /// <summary>Copies every lane, a whole number, to <paramref name="destination"/> as an int.</summary>
+    static abstract void CopyWholeTo(TVector value, Span<int> destination);
+
     /// <summary>Adds every lane, widened to double, to <paramref name="sum"/>, lane 0 first.</summary>
     static abstract double AddLanesTo(TVector value, double sum);
 
@@ -61,4 +64,10 @@ internal interface ISimdLanes<TVector>
     /// <paramref name="index"/> (all lanes lie within the array) and returns how many labels changed.
     /// </summary>
     static abstract int StoreLabels(TVector indices, int[] labels, int index);
+
+    /// <summary>
+    /// As <see cref="StoreLabels(TVector, int[], int)"/>, and copies the labels it replaces to <paramref name="previous"/>
+    /// (one per lane).
+    /// </summary>
+    static abstract int StoreLabels(TVector indices, int[] labels, int index, Span<int> previous);
 }

@@ -180,6 +180,24 @@ internal static class LloydKernel
         return changed;
     }
 
+    /// <summary>
+    /// As <see cref="StoreLabels{TLanes, TVector}(TVector, int[], int, int, Span{float})"/>, and copies the labels it
+    /// replaces to <paramref name="previous"/> (the first <paramref name="remaining"/> when fewer than a vector remain).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int StoreLabels<TLanes, TVector>(TVector indices, int[] labels, int index, int remaining, Span<float> tail, Span<int> previous)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+    {
+        if (remaining >= TLanes.Count)
+        {
+            return TLanes.StoreLabels(indices, labels, index, previous);
+        }
+
+        labels.AsSpan(index, remaining).CopyTo(previous);
+        return StoreLabels<TLanes, TVector>(indices, labels, index, remaining, tail);
+    }
+
     /// <summary>Loads the rows at <paramref name="index"/> of every feature, minus the feature's offset.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void LoadCentred<TLanes, TVector>(float[][] columns, float[] offset, int index, Span<TVector> row)

@@ -17,14 +17,24 @@ internal static class MismatchKernel
     /// <param name="taken">The rows to skip, ascending, fewer than <paramref name="rowCount"/>.</param>
     /// <returns>The fewest mismatches and the number of rows with them.</returns>
     public static (int Fewest, int Rows) Fewest(int[][] codes, int[] drawn, int rowCount, ReadOnlySpan<int> taken)
+        => Fewest(codes, drawn, 0, rowCount, taken);
+
+    /// <summary>The fewest mismatches of any row of [<paramref name="start"/>, <paramref name="end"/>) not taken, and how many such rows have that many.</summary>
+    /// <param name="codes">The int codes, one array per categorical feature, each at least <paramref name="end"/> long.</param>
+    /// <param name="drawn">One code per categorical feature.</param>
+    /// <param name="start">The first row.</param>
+    /// <param name="end">One past the last row.</param>
+    /// <param name="taken">The rows of the range to skip, ascending.</param>
+    /// <returns>The fewest mismatches (int.MaxValue when every row is taken) and the number of rows with them.</returns>
+    public static (int Fewest, int Rows) Fewest(int[][] codes, int[] drawn, int start, int end, ReadOnlySpan<int> taken)
     {
         int width = Vector<int>.Count;
         var one = Vector<int>.One;
         var laneFewest = new Vector<int>(int.MaxValue);
         Vector<int> laneRows = Vector<int>.Zero;
         int fewest = int.MaxValue, rows = 0, next = 0;
-        int i = 0;
-        for (; i <= rowCount - width; i += width)
+        int i = start;
+        for (; i <= end - width; i += width)
         {
             if (next < taken.Length && taken[next] < i + width)
             {
@@ -42,7 +52,7 @@ internal static class MismatchKernel
             laneFewest = Vector.Min(mismatches, laneFewest);
         }
 
-        for (; i < rowCount; i++)
+        for (; i < end; i++)
         {
             Tally(codes, drawn, i, taken, ref next, ref fewest, ref rows);
         }
@@ -73,12 +83,25 @@ internal static class MismatchKernel
     /// <returns>The row.</returns>
     /// <exception cref="InvalidOperationException">Fewer than <paramref name="target"/> + 1 rows not taken have that many mismatches.</exception>
     public static int Find(int[][] codes, int[] drawn, int rowCount, ReadOnlySpan<int> taken, int mismatches, int target)
+        => Find(codes, drawn, 0, rowCount, taken, mismatches, target);
+
+    /// <summary>The row of [<paramref name="start"/>, <paramref name="end"/>) not taken that is the <paramref name="target"/>-th (from 0, in row order) with <paramref name="mismatches"/> mismatches.</summary>
+    /// <param name="codes">The int codes, one array per categorical feature, each at least <paramref name="end"/> long.</param>
+    /// <param name="drawn">One code per categorical feature.</param>
+    /// <param name="start">The first row.</param>
+    /// <param name="end">One past the last row.</param>
+    /// <param name="taken">The rows of the range to skip, ascending.</param>
+    /// <param name="mismatches">The mismatch count sought.</param>
+    /// <param name="target">How many such rows to pass over first: below their number.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="InvalidOperationException">Fewer than <paramref name="target"/> + 1 rows not taken have that many mismatches.</exception>
+    public static int Find(int[][] codes, int[] drawn, int start, int end, ReadOnlySpan<int> taken, int mismatches, int target)
     {
         int width = Vector<int>.Count;
         var sought = new Vector<int>(mismatches);
         int next = 0;
-        int i = 0;
-        for (; i <= rowCount - width; i += width)
+        int i = start;
+        for (; i <= end - width; i += width)
         {
             bool holdsTaken = next < taken.Length && taken[next] < i + width;
             if (!holdsTaken)
@@ -100,7 +123,7 @@ internal static class MismatchKernel
             }
         }
 
-        for (; i < rowCount; i++)
+        for (; i < end; i++)
         {
             if (Matches(codes, drawn, i, taken, ref next, mismatches) && target-- == 0)
             {

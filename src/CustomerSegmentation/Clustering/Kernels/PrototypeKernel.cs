@@ -16,8 +16,10 @@ namespace CustomerSegmentation.Clustering.Kernels;
 /// the lower prototype index. The scalar lane computes the same operations in the same order. With a
 /// <see cref="PrototypeTally"/> the same pass also gathers the update: each prototype's centred numeric sums and member
 /// count as <see cref="FewFeaturesLloydKernel"/> gathers them (masked float32 adds, moved to double every
-/// <see cref="LloydKernel.FlushInterval"/> vectors), and its count of every categorical level (unweighted, row by row
-/// while the vector's labels and codes are in the first-level cache, into block-local counts added to the tally once). The least costs are added
+/// <see cref="LloydKernel.FlushInterval"/> vectors), and its count of every categorical level. The level counts follow the labels: the tally holds
+/// those of the labels the pass starts from, and only the rows whose label changes move theirs (vectors where no label
+/// changed cost nothing), one joint code per row and group of features of <see cref="LevelKeys"/>, computed from the
+/// codes in registers, into block-local moves spread over the levels into the tally once; they are exact integers. The least costs are added
 /// lane by lane in double and the lanes summed in order at the end of the block.
 /// </remarks>
 internal static class PrototypeKernel
@@ -62,7 +64,10 @@ internal static class PrototypeKernel
     /// <param name="labels">The labels, updated in place for the block's rows.</param>
     /// <param name="start">The block's first row.</param>
     /// <param name="end">One past the block's last row.</param>
-    /// <param name="tally">Receives the numeric sums, member counts and level counts of the new labels (or <see cref="PrototypeTally.None"/>).</param>
+    /// <param name="tally">
+    /// Receives the numeric sums and member counts of the new labels, and moves its level counts (those of the rows'
+    /// labels before the pass; a label of -1 counts nowhere) to the new labels (or <see cref="PrototypeTally.None"/>).
+    /// </param>
     /// <param name="cost">Receives the sum over the block's rows of their least cost, in double.</param>
     /// <returns>The number of rows whose label changed.</returns>
     public static int AssignBlock(
@@ -81,27 +86,44 @@ internal static class PrototypeKernel
         where TVector : unmanaged
         => numeric.FeatureCount switch
         {
-            1 => Assign<TLanes, TVector, OneFeature>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
-            2 => Assign<TLanes, TVector, TwoFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
-            3 => Assign<TLanes, TVector, ThreeFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
-            4 => Assign<TLanes, TVector, FourFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
-            _ => Assign<TLanes, TVector, ManyFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            1 => WithCategoricals<TLanes, TVector, OneFeature>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            2 => WithCategoricals<TLanes, TVector, TwoFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            3 => WithCategoricals<TLanes, TVector, ThreeFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            4 => WithCategoricals<TLanes, TVector, FourFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            _ => WithCategoricals<TLanes, TVector, ManyFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
         };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Assign<TLanes, TVector, TFeatures>(
+    private static int WithCategoricals<TLanes, TVector, TFeatures>(
         in KernelColumns numeric, float[][] codes, float[] centres, float[] modes, float gamma, int clusters, int[] labels, int start, int end, PrototypeTally tally, out double cost)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
         where TFeatures : struct, IFeatureCount
+        => codes.Length switch
+        {
+            1 => Assign<TLanes, TVector, TFeatures, OneFeature>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            2 => Assign<TLanes, TVector, TFeatures, TwoFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            3 => Assign<TLanes, TVector, TFeatures, ThreeFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            4 => Assign<TLanes, TVector, TFeatures, FourFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+            _ => Assign<TLanes, TVector, TFeatures, ManyFeatures>(numeric, codes, centres, modes, gamma, clusters, labels, start, end, tally, out cost),
+        };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Assign<TLanes, TVector, TFeatures, TCategoricals>(
+        in KernelColumns numeric, float[][] codes, float[] centres, float[] modes, float gamma, int clusters, int[] labels, int start, int end, PrototypeTally tally, out double cost)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+        where TCategoricals : struct, IFeatureCount
     {
+        bool fixedCategoricals = TCategoricals.Value > 0;
+        ref float mode0 = ref MemoryMarshal.GetArrayDataReference(modes);
         int d = numeric.FeatureCount;
         bool fixedCount = TFeatures.Value > 0;
         int m = codes.Length;
         float[][] columns = numeric.Columns;
         float[] offset = numeric.Offset;
         Span<TVector> row = fixedCount ? [] : new TVector[d];
-        Span<TVector> categories = m <= StackCategoricals ? stackalloc TVector[m] : new TVector[m];
+        Span<TVector> categories = fixedCategoricals ? [] : m <= StackCategoricals ? stackalloc TVector[m] : new TVector[m];
         Span<float> tail = stackalloc float[TLanes.Count];
         ref float centre0 = ref MemoryMarshal.GetArrayDataReference(centres);
         TVector one = TLanes.Create(1f);
@@ -109,6 +131,7 @@ internal static class PrototypeKernel
         TVector weight = TLanes.Create(gamma);
 
         bool accumulate = !tally.IsEmpty;
+        bool movesSums = accumulate && tally.MovesSums;
         int stride = d + 1;
         int sumCount = accumulate ? clusters * stride : 0;
         TVector[]? rented = null;
@@ -119,12 +142,18 @@ internal static class PrototypeKernel
         ref TVector sum0 = ref MemoryMarshal.GetReference(sums);
         Span<double> partial = tally.Sums;
         Span<int> levelCounts = tally.LevelCounts;
-        int[][] intCodes = tally.Codes;
-        int levels = accumulate ? tally.LevelStart[m] : 0;
+        LevelKeys? keys = accumulate ? tally.Keys : null;
+        int groups = keys?.Groups ?? 0;
+        int[] groupStart = keys?.GroupStart ?? [];
+        int[] jointStart = keys?.JointStart ?? [];
+        float[] multipliers = keys?.Multipliers ?? [];
+        int jointLevels = keys?.JointLevels ?? 0;
+        Span<int> previous = stackalloc int[TLanes.Count];
+        Span<int> jointCodes = groups <= StackCategoricals ? stackalloc int[groups * TLanes.Count] : new int[groups * TLanes.Count];
         float[]? weights = numeric.Weights;
 
-        // Level counts in a block-local array (the shared totals are touched once, at the end).
-        int levelCountLength = clusters * levels;
+        // Moves of the joint level counts in a block-local array (spread over the levels into the tally once, at the end).
+        int levelCountLength = clusters * jointLevels;
         int[]? rentedCounts = null;
         Span<int> localCounts = levelCountLength <= StackCounts
             ? stackalloc int[levelCountLength]
@@ -151,24 +180,43 @@ internal static class PrototypeKernel
                 LloydKernel.LoadCentred<TLanes, TVector>(columns, offset, i, row);
             }
 
-            for (int f = 0; f < m; f++)
+            CategoricalRows<TLanes, TVector, TCategoricals> held = default;
+            if (fixedCategoricals)
             {
-                categories[f] = TLanes.Load(codes[f], i);
+                held = CategoricalRows<TLanes, TVector, TCategoricals>.Load(codes, i);
+            }
+            else
+            {
+                for (int f = 0; f < m; f++)
+                {
+                    categories[f] = TLanes.Load(codes[f], i);
+                }
             }
 
             TVector best = TLanes.Create(float.PositiveInfinity);
             TVector bestCluster = TLanes.Zero;
             TVector cluster = TLanes.Zero;
             ref float centre = ref centre0;
-            int mode = 0;
+            ref float mode = ref mode0;
             for (int k = 0; k < clusters; k++)
             {
                 TVector distance = fixedCount ? rows.SquaredDistance(ref centre) : SquaredDistance<TLanes, TVector>(row, ref centre);
-                TVector matches = TLanes.Zero;
-                for (int f = 0; f < m; f++)
+                TVector matches;
+                if (fixedCategoricals)
                 {
-                    matches = TLanes.Add(matches, TLanes.And(TLanes.EqualMask(categories[f], TLanes.Create(modes[mode++])), one));
+                    matches = held.Matches(ref mode, one);
                 }
+                else
+                {
+                    // 0 + the first match is that match: the same value the registers' path starts from.
+                    matches = TLanes.Zero;
+                    for (int f = 0; f < m; f++)
+                    {
+                        matches = TLanes.Add(matches, TLanes.And(TLanes.EqualMask(categories[f], TLanes.Create(Unsafe.Add(ref mode, f))), one));
+                    }
+                }
+
+                mode = ref Unsafe.Add(ref mode, m);
 
                 distance = TLanes.FusedMultiplyAdd(weight, TLanes.Subtract(all, matches), distance);
                 bestCluster = TLanes.Select(TLanes.LessThan(distance, best), cluster, bestCluster);
@@ -178,7 +226,10 @@ internal static class PrototypeKernel
             }
 
             int remaining = end - i;
-            changed += LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
+            int vectorChanged = accumulate
+                ? LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail, previous)
+                : LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
+            changed += vectorChanged;
             int lanes = Math.Min(remaining, TLanes.Count);
             if (lanes == TLanes.Count)
             {
@@ -198,6 +249,15 @@ internal static class PrototypeKernel
                 continue;
             }
 
+            if (movesSums)
+            {
+                if (vectorChanged > 0)
+                {
+                    MoveSums(columns, offset, weights, labels, previous, i, lanes, partial, d);
+                }
+            }
+            else
+            {
             // The update's sums, as the few-features Lloyd kernel gathers them: masked adds per prototype in float32,
             // moved to double every FlushInterval vectors; lanes past the block's end weigh nothing.
             TVector rowWeight;
@@ -243,27 +303,51 @@ internal static class PrototypeKernel
                 }
             }
 
-            // Row by row while the labels and codes are in the first-level cache.
-            for (int f = 0; f < m; f++)
-            {
-                int[] code = intCodes[f];
-                int first = tally.LevelStart[f];
-                for (int l = 0; l < lanes; l++)
-                {
-                    localCounts[(labels[i + l] * levels) + first + code[i + l]]++;
-                }
+            pending = LloydKernel.FlushWhenDue<TLanes, TVector>(sums, partial, pending + 1);
             }
 
-            pending = LloydKernel.FlushWhenDue<TLanes, TVector>(sums, partial, pending + 1);
+            // Only rows whose label changed move their counts, from the old prototype (none before the first pass: label
+            // -1) to the new one, one joint code per group of features, computed in registers (whole numbers, exact).
+            if (vectorChanged > 0)
+            {
+                for (int g = 0; g < groups; g++)
+                {
+                    TVector joint = TLanes.Create(jointStart[g]);
+                    for (int f = groupStart[g]; f < groupStart[g + 1]; f++)
+                    {
+                        joint = TLanes.FusedMultiplyAdd(fixedCategoricals ? held.Code(f) : categories[f], TLanes.Create(multipliers[f]), joint);
+                    }
+
+                    TLanes.CopyWholeTo(joint, jointCodes[(g * TLanes.Count)..]);
+                }
+
+                for (int l = 0; l < lanes; l++)
+                {
+                    int now = labels[i + l];
+                    int before = previous[l];
+                    if (now == before)
+                    {
+                        continue;
+                    }
+
+                    for (int g = 0; g < groups; g++)
+                    {
+                        int code = jointCodes[(g * TLanes.Count) + l];
+                        if (before >= 0)
+                        {
+                            localCounts[(before * jointLevels) + code]--;
+                        }
+
+                        localCounts[(now * jointLevels) + code]++;
+                    }
+                }
+            }
         }
 
         if (accumulate)
         {
             LloydKernel.Flush<TLanes, TVector>(sums, partial);
-            for (int s = 0; s < levelCountLength; s++)
-            {
-                levelCounts[s] += localCounts[s];
-            }
+            keys!.SpreadInto(localCounts, levelCounts, clusters);
         }
 
         if (rentedCounts is not null)
@@ -283,6 +367,45 @@ internal static class PrototypeKernel
 
         cost = total;
         return changed;
+    }
+
+    /// <summary>
+    /// Moves the numeric sums and weight of every row of the vector at <paramref name="index"/> whose label changed, from
+    /// its old prototype (none for -1) to its new one, in double, each value centred (and weighted) in float32 as the
+    /// vector path computes it.
+    /// </summary>
+    private static void MoveSums(float[][] columns, float[] offset, float[]? weights, int[] labels, ReadOnlySpan<int> previous, int index, int lanes, Span<double> sums, int d)
+    {
+        int stride = d + 1;
+        for (int l = 0; l < lanes; l++)
+        {
+            int now = labels[index + l];
+            int before = previous[l];
+            if (now == before)
+            {
+                continue;
+            }
+
+            float weight = weights is null ? 1f : weights[index + l];
+            Span<double> to = sums.Slice(now * stride, stride);
+            Span<double> from = before >= 0 ? sums.Slice(before * stride, stride) : [];
+            for (int j = 0; j < d; j++)
+            {
+                float value = columns[j][index + l] - offset[j];
+                double moved = weights is null ? value : value * weight;
+                to[j] += moved;
+                if (!from.IsEmpty)
+                {
+                    from[j] -= moved;
+                }
+            }
+
+            to[d] += weight;
+            if (!from.IsEmpty)
+            {
+                from[d] -= weight;
+            }
+        }
     }
 
     /// <summary>The squared distance of the loaded rows to one centre, as <see cref="LloydKernel"/> sums it (any d).</summary>

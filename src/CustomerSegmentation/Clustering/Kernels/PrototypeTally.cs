@@ -8,15 +8,21 @@ namespace CustomerSegmentation.Clustering.Kernels;
 internal readonly ref struct PrototypeTally
 {
     /// <param name="sums">Receives, added to what it holds, clusters x (numeric features + 1) values.</param>
-    /// <param name="levelCounts">Receives, added to what it holds, clusters x <paramref name="levelStart"/>[^1] counts.</param>
-    /// <param name="codes">The int codes, one array per categorical feature.</param>
-    /// <param name="levelStart">Where each categorical feature's levels start within a prototype's counts (one more entry: the total).</param>
-    public PrototypeTally(Span<double> sums, Span<int> levelCounts, int[][] codes, int[] levelStart)
+    /// <param name="levelCounts">
+    /// Clusters x <see cref="LevelKeys.Levels"/> counts of the labels the pass starts from; the pass moves the counts of
+    /// the rows whose label it changes (a row labelled -1 before the pass is only added).
+    /// </param>
+    /// <param name="keys">The categorical codes arranged for counting, and where each feature's levels start within a prototype's counts.</param>
+    /// <param name="movesSums">
+    /// False: <paramref name="sums"/> receives, added to what it holds, the sums of the new labels. True: it holds the
+    /// sums of the labels the pass starts from, and the pass moves those of the rows whose label it changes (in double).
+    /// </param>
+    public PrototypeTally(Span<double> sums, Span<int> levelCounts, LevelKeys keys, bool movesSums = false)
     {
         Sums = sums;
         LevelCounts = levelCounts;
-        Codes = codes;
-        LevelStart = levelStart;
+        Keys = keys;
+        MovesSums = movesSums;
     }
 
     /// <summary>Gathers nothing: the pass only assigns.</summary>
@@ -28,11 +34,11 @@ internal readonly ref struct PrototypeTally
     /// <summary>The level counts.</summary>
     public Span<int> LevelCounts { get; }
 
-    /// <summary>The int codes of the categorical features.</summary>
-    public int[][] Codes { get; }
+    /// <summary>The categorical codes arranged for counting.</summary>
+    public LevelKeys Keys { get; }
 
-    /// <summary>The first level of each categorical feature within a prototype's counts, then the total.</summary>
-    public int[] LevelStart { get; }
+    /// <summary>Whether the pass moves the sums of the rows whose label changes rather than adding every row's.</summary>
+    public bool MovesSums { get; }
 
     /// <summary>Whether the pass gathers anything.</summary>
     public bool IsEmpty => Sums.IsEmpty;

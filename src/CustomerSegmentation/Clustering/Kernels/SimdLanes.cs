@@ -57,6 +57,9 @@ internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubl
     public static void CopyTo(Vector512<float> value, Span<float> destination) => value.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyWholeTo(Vector512<float> value, Span<int> destination) => Vector512.ConvertToInt32(value).CopyTo(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AddLanesTo(Vector512<float> value, double sum)
     {
         (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(value);
@@ -80,6 +83,17 @@ internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubl
         Vector512<int> previous = Vector512.LoadUnsafe(ref target);
         current.StoreUnsafe(ref target);
         return Vector512<int>.Count - BitOperations.PopCount(Vector512.Equals(current, previous).ExtractMostSignificantBits());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StoreLabels(Vector512<float> indices, int[] labels, int index, Span<int> previous)
+    {
+        ref int target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(labels), index);
+        Vector512<int> current = Vector512.ConvertToInt32(indices);
+        Vector512<int> before = Vector512.LoadUnsafe(ref target);
+        before.CopyTo(previous);
+        current.StoreUnsafe(ref target);
+        return Vector512<int>.Count - BitOperations.PopCount(Vector512.Equals(current, before).ExtractMostSignificantBits());
     }
 
     static int IDoubleLanes<Vector512<double>>.Count => Vector512<double>.Count;
@@ -169,6 +183,9 @@ internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubl
     public static void CopyTo(Vector256<float> value, Span<float> destination) => value.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyWholeTo(Vector256<float> value, Span<int> destination) => Vector256.ConvertToInt32(value).CopyTo(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AddLanesTo(Vector256<float> value, double sum)
     {
         (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(value);
@@ -192,6 +209,17 @@ internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubl
         Vector256<int> previous = Vector256.LoadUnsafe(ref target);
         current.StoreUnsafe(ref target);
         return Vector256<int>.Count - BitOperations.PopCount(Vector256.Equals(current, previous).ExtractMostSignificantBits());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StoreLabels(Vector256<float> indices, int[] labels, int index, Span<int> previous)
+    {
+        ref int target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(labels), index);
+        Vector256<int> current = Vector256.ConvertToInt32(indices);
+        Vector256<int> before = Vector256.LoadUnsafe(ref target);
+        before.CopyTo(previous);
+        current.StoreUnsafe(ref target);
+        return Vector256<int>.Count - BitOperations.PopCount(Vector256.Equals(current, before).ExtractMostSignificantBits());
     }
 
     static int IDoubleLanes<Vector256<double>>.Count => Vector256<double>.Count;
@@ -281,6 +309,9 @@ internal readonly partial struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubl
     public static void CopyTo(Vector128<float> value, Span<float> destination) => value.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyWholeTo(Vector128<float> value, Span<int> destination) => Vector128.ConvertToInt32(value).CopyTo(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AddLanesTo(Vector128<float> value, double sum)
     {
         (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(value);
@@ -304,6 +335,17 @@ internal readonly partial struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubl
         Vector128<int> previous = Vector128.LoadUnsafe(ref target);
         current.StoreUnsafe(ref target);
         return Vector128<int>.Count - BitOperations.PopCount(Vector128.Equals(current, previous).ExtractMostSignificantBits());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StoreLabels(Vector128<float> indices, int[] labels, int index, Span<int> previous)
+    {
+        ref int target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(labels), index);
+        Vector128<int> current = Vector128.ConvertToInt32(indices);
+        Vector128<int> before = Vector128.LoadUnsafe(ref target);
+        before.CopyTo(previous);
+        current.StoreUnsafe(ref target);
+        return Vector128<int>.Count - BitOperations.PopCount(Vector128.Equals(current, before).ExtractMostSignificantBits());
     }
 
     static int IDoubleLanes<Vector128<double>>.Count => Vector128<double>.Count;
@@ -379,6 +421,8 @@ internal readonly partial struct ScalarLane : ISimdLanes<float>, IDoubleLanes<do
 
     public static void CopyTo(float value, Span<float> destination) => destination[0] = value;
 
+    public static void CopyWholeTo(float value, Span<int> destination) => destination[0] = (int)value;
+
     public static double AddLanesTo(float value, double sum) => sum + value;
 
     public static void AddLanesInto(float value, ref double target) => target += value;
@@ -389,6 +433,12 @@ internal readonly partial struct ScalarLane : ISimdLanes<float>, IDoubleLanes<do
         int changed = labels[index] == current ? 0 : 1;
         labels[index] = current;
         return changed;
+    }
+
+    public static int StoreLabels(float indices, int[] labels, int index, Span<int> previous)
+    {
+        previous[0] = labels[index];
+        return StoreLabels(indices, labels, index);
     }
 
     static int IDoubleLanes<double>.Count => 1;
