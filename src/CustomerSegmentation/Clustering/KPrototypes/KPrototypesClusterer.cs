@@ -76,17 +76,16 @@ public sealed class KPrototypesClusterer : IClusterer
     {
         int clusters = Options.K;
         ClusteringChecks.ClustersFitRows(data, clusters);
-        foreach (CategoricalColumn column in data.Categoricals)
-        {
-            if (Array.IndexOf(column.RawCodes, CategoricalColumn.UnknownCode) >= 0)
-            {
-                throw new ArgumentException(
-                    $"The categorical feature '{column.Name}' holds values outside its levels; fit on columns built with CategoricalColumn.FromValues.", nameof(data));
-            }
-        }
-
         double gamma = Options.Gamma ?? HuangGamma(data);
         var input = new PrototypeInput(new KMeansInput(data, ReadOnlySpan<double>.Empty, Options.MaxDegreeOfParallelism, VectorWidths.Best), data.Categoricals, gamma);
+        for (int f = 0; f < input.CategoricalCount; f++)
+        {
+            if (input.UnknownRows[f] > 0)
+            {
+                throw new ArgumentException(
+                    $"The categorical feature '{data.Categoricals[f].Name}' holds values outside its levels; fit on columns built with CategoricalColumn.FromValues.", nameof(data));
+            }
+        }
         var master = new Xoshiro256StarStar(Options.Seed);
         int restarts = Options.Init.IsRandom ? Options.NInit : 1;
         var seeds = new int[restarts];

@@ -19,19 +19,46 @@ internal sealed class PrototypeInput
         Codes = [.. _categoricals.Select(c => c.PaddedCodes)];
         IntCodes = [.. _categoricals.Select(c => c.RawCodes)];
         Gamma = (float)gamma;
-        _levelCounts = new int[_categoricals.Length][];
-        for (int f = 0; f < _categoricals.Length; f++)
+        // Each level's rows, and the rows outside the levels, counted per block in parallel and added in block order.
+        int m = _categoricals.Length;
+        int[] slots = [.. _categoricals.Select(c => c.Levels.Length + 1)];
+        BlockPartition partition = numeric.Partition;
+        var blockCounts = new int[partition.Count][][];
+        int[][] intCodes = IntCodes;
+        numeric.ForEachBlock(1, b =>
         {
-            var counts = new int[_categoricals[f].Levels.Length];
-            foreach (int code in IntCodes[f])
+            var counts = new int[m][];
+            for (int f = 0; f < m; f++)
             {
-                if (code >= 0)
+                // Slot 0 counts the unknown code (-1), slot 1 + l level l.
+                var slot = new int[slots[f]];
+                ReadOnlySpan<int> codes = intCodes[f].AsSpan(partition.Start(b), partition.End(b) - partition.Start(b));
+                foreach (int code in codes)
                 {
-                    counts[code]++;
+                    slot[code + 1]++;
+                }
+
+                counts[f] = slot;
+            }
+
+            blockCounts[b] = counts;
+        });
+
+        _levelCounts = new int[m][];
+        UnknownRows = new int[m];
+        for (int f = 0; f < m; f++)
+        {
+            var total = new int[slots[f]];
+            foreach (int[][] block in blockCounts)
+            {
+                for (int l = 0; l < total.Length; l++)
+                {
+                    total[l] += block[f][l];
                 }
             }
 
-            _levelCounts[f] = counts;
+            UnknownRows[f] = total[0];
+            _levelCounts[f] = total[1..];
         }
 
         Keys = new LevelKeys([.. _levelCounts.Select(c => c.Length)]);
@@ -44,6 +71,9 @@ internal sealed class PrototypeInput
 
     /// <summary>The int codes, one array per categorical feature (shared with the columns, never written).</summary>
     public int[][] IntCodes { get; }
+
+    /// <summary>Per categorical feature, how many rows hold a value outside its levels (<see cref="CategoricalColumn.UnknownCode"/>).</summary>
+    public int[] UnknownRows { get; }
 
     /// <summary>The codes arranged for counting levels per prototype.</summary>
     public LevelKeys Keys { get; }
