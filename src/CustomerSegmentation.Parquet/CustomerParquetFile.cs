@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using CustomerSegmentation.Data;
 using Parquet;
 
@@ -98,22 +100,33 @@ internal sealed class CustomerParquetFile
         ParquetColumn[] features = found.Features;
         using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
         int rows = checked((int)group.RowCount);
-        float[][] columns = FeatureMatrix.AllocateColumns(features.Length, rows);
-        var isNull = new bool[rows];
+        float[][] columns = FeatureMatrix.AllocateColumnsToFill(features.Length, rows);
+        bool[]? isNull = null;
         bool[]? bad = null;
         int badCount = 0;
         for (int j = 0; j < features.Length; j++)
         {
-            if (j > 0)
+            // A column declared required has no nulls to mark; a nullable one gets its marks from the reader.
+            bool nullable = features[j].Field.IsNullable;
+            if (nullable)
             {
-                Array.Clear(isNull);
+                if (isNull is null)
+                {
+                    isNull = new bool[rows];
+                }
+                else
+                {
+                    Array.Clear(isNull);
+                }
             }
 
-            Sync(features[j].ReadFloatsAsync(group, columns[j].AsMemory(0, rows), isNull, cancellationToken));
+            Sync(features[j].ReadFloatsAsync(group, columns[j].AsMemory(0, rows), nullable ? isNull! : [], cancellationToken));
             float[] column = columns[j];
-            for (int i = 0; i < rows; i++)
+            int from = nullable ? 0 : FirstNonFinite(column.AsSpan(0, rows));
+            for (int i = from; i < rows; i++)
             {
-                if (isNull[i] || !float.IsFinite(column[i]))
+                bool missing = nullable && isNull![i];
+                if (missing || !float.IsFinite(column[i]))
                 {
                     bad ??= new bool[rows];
                     if (bad[i])
@@ -123,10 +136,10 @@ internal sealed class CustomerParquetFile
 
                     bad[i] = true;
                     badCount++;
-                    SkipReason reason = isNull[i] ? SkipReason.EmptyValue : SkipReason.NotFinite;
-                    string text = isNull[i] ? "null" : column[i].ToString(CultureInfo.InvariantCulture);
+                    SkipReason reason = missing ? SkipReason.EmptyValue : SkipReason.NotFinite;
+                    string text = missing ? "null" : column[i].ToString(CultureInfo.InvariantCulture);
                     rejected(Reject(file, firstRow + i + 1, features[j].Name, text, reason,
-                        isNull[i] ? "is null; a feature needs a number" : "is not a finite float32 number (NaN, infinite or beyond ±3.4e38)"));
+                        missing ? "is null; a feature needs a number" : "is not a finite float32 number (NaN, infinite or beyond ±3.4e38)"));
                 }
             }
         }
@@ -199,6 +212,31 @@ internal sealed class CustomerParquetFile
         }
 
         return skipped;
+    }
+
+    /// <summary>The index of the first NaN or infinite value (all exponent bits set), or the length when every value is finite; vectorised.</summary>
+    internal static int FirstNonFinite(ReadOnlySpan<float> values)
+    {
+        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(values);
+        var exponent = new Vector<int>(0x7F800000);
+        int i = 0;
+        for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
+        {
+            if (Vector.EqualsAny(new Vector<int>(bits[i..]) & exponent, exponent))
+            {
+                break;
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            if ((bits[i] & 0x7F800000) == 0x7F800000)
+            {
+                return i;
+            }
+        }
+
+        return bits.Length;
     }
 
     private static T Sync<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();

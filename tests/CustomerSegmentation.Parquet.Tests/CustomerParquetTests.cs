@@ -124,6 +124,53 @@ public sealed class CustomerParquetTests : IDisposable
     }
 
     [Fact]
+    public void Non_finite_values_in_a_required_float_column_are_bad_rows_wherever_they_are()
+    {
+        // 45 rows in one row group: NaN in the first row, +infinity inside the vector scan, -infinity in the scalar tail.
+        float[] income = [.. Enumerable.Range(0, 45).Select(i => (float)i)];
+        income[0] = float.NaN;
+        income[17] = float.PositiveInfinity;
+        income[44] = float.NegativeInfinity;
+        float[] age = [.. Enumerable.Range(0, 45).Select(i => i % 3 == 1 ? float.MaxValue : 30f)];
+        string path = _files.PathOf("required.parquet");
+        new ParquetTable(45, 45, ParquetTable.FeatureOptions).Add("Age", age).Add("Income", income).Save(path);
+
+        CustomerTable table = CustomerParquet.Read(path, new CustomerParquetOptions { FeatureColumns = ["Age", "Income"], BadRows = BadRowPolicy.Skip });
+
+        Assert.Equal(42, table.RowCount);
+        Assert.Equal(3, table.SkippedRows.CountByReason[SkipReason.NotFinite]);
+        Assert.Equal([1, 18, 45], table.SkippedRows.Samples.Select(s => s.LineNumber));
+        Assert.All(table.SkippedRows.Samples, s => Assert.Equal("Income", s.Column));
+        var error = Assert.Throws<DataFormatException>(() => CustomerParquet.Read(path, new CustomerParquetOptions { FeatureColumns = ["Age", "Income"] }));
+        Assert.Contains("Income", error.Message, StringComparison.Ordinal);
+        Assert.Contains("finite", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_finite_scan_finds_the_first_NaN_or_infinity_at_every_position()
+    {
+        for (int length = 0; length <= 40; length++)
+        {
+            float[] values = [.. Enumerable.Range(0, length).Select(i => i % 2 == 0 ? float.MaxValue : -1e-40f)];
+            Assert.Equal(length, CustomerParquetFile.FirstNonFinite(values));
+            for (int at = 0; at < length; at++)
+            {
+                foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+                {
+                    float[] copy = [.. values];
+                    copy[at] = bad;
+                    if (at + 1 < length)
+                    {
+                        copy[length - 1] = float.NaN;
+                    }
+
+                    Assert.Equal(at, CustomerParquetFile.FirstNonFinite(copy));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_naming_the_problem()
     {
         string path = _files.Write("one.parquet", ("Age", new[] { 3.0 }));

@@ -31,6 +31,7 @@ public class ParquetStreamBenchmarks : SizedBenchmark
     private LloydIteration _inMemory = null!;
     private float[] _offset = [];
     private float[] _centres = [];
+    private int[] _labels = [];
 
     /// <summary>Writes the file and prepares the in-memory iteration.</summary>
     [GlobalSetup]
@@ -97,13 +98,13 @@ public class ParquetStreamBenchmarks : SizedBenchmark
 
     private double Pass(IFeatureChunkSource source)
     {
+        // The labels live from one pass to the next, as in a streamed fit.
         var sums = new double[K * (D + 1)];
-        int[] labels = [];
         foreach (FeatureMatrix chunk in source.ReadChunks())
         {
             var input = new KMeansInput(chunk, _offset, -1, VectorWidths.Best);
-            labels = labels.Length >= chunk.RowCount ? labels : new int[chunk.RowCount];
-            StreamedLloyd.AddChunk(input, _centres, K, labels, sums);
+            _labels = _labels.Length >= chunk.RowCount ? _labels : new int[chunk.RowCount];
+            StreamedLloyd.AddChunk(input, _centres, K, _labels, sums);
         }
 
         return sums[0];

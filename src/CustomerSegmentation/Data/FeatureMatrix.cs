@@ -339,6 +339,23 @@ public sealed class FeatureMatrix
     /// <summary>The length a column of <paramref name="rowCount"/> values is padded to.</summary>
     internal static int PaddedLength(int rowCount) => checked((rowCount + ColumnPadding - 1) / ColumnPadding * ColumnPadding);
 
+    /// <summary>
+    /// Padded columns whose first <paramref name="rowCount"/> values the caller writes in full: only the padding is
+    /// zeroed (the rest is left as the allocator gives it, for readers that fill every row).
+    /// </summary>
+    internal static float[][] AllocateColumnsToFill(int featureCount, int rowCount)
+    {
+        var columns = new float[featureCount][];
+        for (int j = 0; j < featureCount; j++)
+        {
+            float[] column = GC.AllocateUninitializedArray<float>(PaddedLength(rowCount));
+            column.AsSpan(rowCount).Clear();
+            columns[j] = column;
+        }
+
+        return columns;
+    }
+
     internal static float[][] AllocateColumns(int featureCount, int rowCount)
     {
         var columns = new float[featureCount][];
