@@ -172,24 +172,3 @@ public sealed class CustomerParquetChunks : IFeatureChunkSource
 
     private sealed record PassReport(SkippedRowsReport Skipped, long RowsRead);
 }
-
-/// <summary>Skipped rows counted by reason as they come, the first few kept in full for the report.</summary>
-internal sealed class SkippedRowTally(int maxReported)
-{
-    private readonly Dictionary<SkipReason, int> _counts = [];
-    private readonly List<SkippedRow> _samples = [];
-
-    public int Count { get; private set; }
-
-    public void Add(SkippedRow row)
-    {
-        Count++;
-        _counts[row.Reason] = _counts.GetValueOrDefault(row.Reason) + 1;
-        if (_samples.Count < maxReported)
-        {
-            _samples.Add(row);
-        }
-    }
-
-    public SkippedRowsReport ToReport() => Count == 0 ? SkippedRowsReport.None : new SkippedRowsReport(_counts, [.. _samples]);
-}

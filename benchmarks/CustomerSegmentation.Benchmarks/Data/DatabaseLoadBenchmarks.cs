@@ -33,8 +33,26 @@ public class DatabaseLoadBenchmarks : SizedBenchmark
     private string? _skipped;
 
     /// <summary>The engine read from.</summary>
-    [Params("PostgreSQL", "SQLite", "DuckDB")]
+    [ParamsSource(nameof(Engines))]
     public string Engine { get; set; } = "PostgreSQL";
+
+    /// <summary>PostgreSQL, SQLite and DuckDB, or those listed in <c>CS_BENCH_ENGINES</c> (comma-separated, e.g. <c>PostgreSQL</c>).</summary>
+    public static IEnumerable<string> Engines
+    {
+        get
+        {
+            string[] all = ["PostgreSQL", "SQLite", "DuckDB"];
+            string? listed = Environment.GetEnvironmentVariable("CS_BENCH_ENGINES");
+            if (string.IsNullOrWhiteSpace(listed))
+            {
+                return all;
+            }
+
+            string[] chosen = [.. listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            string? unknown = chosen.FirstOrDefault(e => !all.Contains(e, StringComparer.Ordinal));
+            return unknown is null ? chosen : throw new InvalidOperationException($"CS_BENCH_ENGINES holds '{unknown}'; use PostgreSQL, SQLite and/or DuckDB.");
+        }
+    }
 
     /// <summary>Starts the engine and loads the customers (uniform data from a fixed seed).</summary>
     [GlobalSetup]

@@ -161,6 +161,31 @@ public static class CustomerDatabase
             cancellationToken);
     }
 
+    /// <summary>
+    /// Customers from <paramref name="sql"/> on <paramref name="connection"/> as a source of chunks for a streamed fit
+    /// (<c>StreamingKMeans</c>): every pass runs the query again and reads its rows
+    /// <paramref name="rowsPerChunk"/> at a time, as
+    /// <see cref="ReadChunks(DbConnection, string, IReadOnlyList{string}, int, CustomerCsvOptions?, CancellationToken)"/>
+    /// does. End the query with <c>ORDER BY</c> a unique key, so that every pass sees the same rows in the same order.
+    /// </summary>
+    /// <param name="connection">The connection; the caller keeps ownership, keeps it usable for the fit and disposes it after.</param>
+    /// <param name="sql">The query.</param>
+    /// <param name="features">The names of the numeric feature columns, in the order wanted.</param>
+    /// <param name="rowsPerChunk">The number of customers per chunk (the last may have fewer), at least 1.</param>
+    /// <param name="options">The id, bad-row policy and culture; null for <see cref="CustomerCsvOptions.Default"/>.</param>
+    /// <returns>The source; its <see cref="CustomerDatabaseChunks.SkippedRows"/> reports what the last pass skipped.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sql"/> is blank, or <paramref name="features"/> is empty or has a blank or repeated name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowsPerChunk"/> is less than 1.</exception>
+    public static CustomerDatabaseChunks Chunks(DbConnection connection, string sql, IReadOnlyList<string> features, int rowsPerChunk, CustomerCsvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        ImmutableArray<string> names = ColumnNames.Validate(features, nameof(features), "feature column", allowEmpty: false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);
+        return new CustomerDatabaseChunks(connection, sql, names, rowsPerChunk, options ?? CustomerCsvOptions.Default);
+    }
+
     private static IEnumerable<CustomerTable> Chunks(
         Func<(DbDataReader Reader, DbCommand? Owned)> open,
         ImmutableArray<string> features,

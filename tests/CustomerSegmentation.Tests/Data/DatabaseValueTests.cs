@@ -130,6 +130,17 @@ public sealed class DatabaseValueTests
     }
 
     [Fact]
+    public void A_chunk_source_refuses_bad_arguments_naming_them()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+
+        Assert.Equal("rowsPerChunk", Assert.Throws<ArgumentOutOfRangeException>(() => CustomerDatabase.Chunks(connection, "SELECT 1", ["Age"], 0)).ParamName);
+        Assert.Equal("sql", Assert.Throws<ArgumentException>(() => CustomerDatabase.Chunks(connection, " ", ["Age"], 10)).ParamName);
+        Assert.Equal("connection", Assert.Throws<ArgumentNullException>(() => CustomerDatabase.Chunks(null!, "SELECT 1", ["Age"], 10)).ParamName);
+        Assert.Contains("feature column", Assert.Throws<ArgumentException>(() => CustomerDatabase.Chunks(connection, "SELECT 1", [], 10)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_result_is_named()
     {
         var table = new System.Data.DataTable();

@@ -101,6 +101,15 @@ public sealed class EmbeddedEngineTests
     [Theory]
     [InlineData("SQLite")]
     [InlineData("DuckDB")]
+    public void A_streamed_fit_over_a_query_equals_the_in_memory_streamed_fit(string engine)
+    {
+        using EmbeddedEngine database = EmbeddedEngine.Named(engine);
+        EngineChecks.StreamedFitOverAQuery(database);
+    }
+
+    [Theory]
+    [InlineData("SQLite")]
+    [InlineData("DuckDB")]
     public void Cancellation_stops_every_read(string engine)
     {
         using EmbeddedEngine database = EmbeddedEngine.Named(engine);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 
+using CustomerSegmentation.Clustering.Streaming;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.DemoData;
 using CustomerSegmentation.Loyalty;
@@ -239,6 +240,35 @@ internal static class EngineChecks
         Assert.Equal(4, whole.SkippedRows.Count);
         Assert.Equal(whole.SkippedRows.Samples.Select(s => s.LineNumber), chunks.SelectMany(c => c.SkippedRows.Samples).Select(s => s.LineNumber));
         Assert.Equal(whole.RowsRead, chunks.Sum(c => c.RowsRead));
+    }
+
+    /// <summary>
+    /// A streamed fit over a query's chunks equals the streamed fit over the same rows in memory with the same chunking,
+    /// bit for bit, and the source reports the rows its last pass skipped (once per pass, not once per pass run).
+    /// </summary>
+    public static void StreamedFitOverAQuery(TestEngine engine)
+    {
+        LoadCustomers(engine);
+        engine.Execute("UPDATE customers SET income = NULL WHERE id IN ('C00001', 'C00150', 'C00400')");
+        var options = new CustomerCsvOptions { IdColumn = "id", BadRows = BadRowPolicy.Skip };
+        using DbConnection connection = engine.Connect();
+        const string sql = "SELECT * FROM customers ORDER BY id";
+        CustomerTable whole = CustomerDatabase.Read(connection, sql, Features, options);
+        CustomerDatabaseChunks source = CustomerDatabase.Chunks(connection, sql, Features, 64, options);
+        var fit = new StreamingKMeans(new StreamingKMeansOptions { K = 4, Seed = 11 });
+
+        StreamingKMeansResult streamed = fit.Fit(source);
+        StreamingKMeansResult inMemory = fit.Fit(FeatureChunks.Split(whole.Features, 64));
+
+        Assert.True(streamed.Passes > 2, $"the fit made {streamed.Passes} passes");
+        Assert.Equal(inMemory.Centroids.SelectMany(c => c), streamed.Centroids.SelectMany(c => c));
+        Assert.Equal(inMemory.Inertia, streamed.Inertia);
+        Assert.Equal([.. inMemory.ClusterSizes], streamed.ClusterSizes.ToArray());
+        Assert.Equal(whole.RowCount, streamed.RowCount);
+        Assert.Equal(3, source.SkippedRows.Count);
+        Assert.Equal(whole.SkippedRows.Samples.Select(r => r.LineNumber), source.SkippedRows.Samples.Select(r => r.LineNumber));
+        Assert.Equal(whole.RowsRead, source.RowsRead);
+        Assert.Equal(64, source.ChunkRows);
     }
 
     /// <summary>A cancelled token stops every database read before it starts.</summary>

@@ -42,5 +42,8 @@ public sealed class PostgresTests(PostgresFixture fixture) : IDisposable
     public void Chunks_make_the_whole_read() => EngineChecks.ChunksMakeTheWhole(_engine);
 
     [PostgresFact]
+    public void A_streamed_fit_over_a_query_equals_the_in_memory_streamed_fit() => EngineChecks.StreamedFitOverAQuery(_engine);
+
+    [PostgresFact]
     public void Cancellation_stops_every_read() => EngineChecks.CancellationStops(_engine);
 }
