@@ -119,11 +119,7 @@ public sealed class KPrototypesClusterer : IClusterer
             gamma,
             best.Costs,
             Options.MaxDegreeOfParallelism);
-        var sizes = new int[clusters];
-        foreach (int label in best.Labels)
-        {
-            sizes[label]++;
-        }
+        int[] sizes = best.Sizes;
 
         int distinct = sizes.Count(s => s > 0);
         IEnumerable<string> warnings = distinct < clusters

@@ -3,8 +3,8 @@ using CustomerSegmentation.Clustering.Kernels;
 
 namespace CustomerSegmentation.Clustering;
 
-/// <summary>The outcome of one K-prototypes restart: centred numeric prototypes, mode codes, labels and the cost after each assignment.</summary>
-internal sealed record PrototypeOutcome(double[] Centres, int[] Modes, int[] Labels, ImmutableArray<double> Costs, int Iterations, bool Converged, long Mismatches);
+/// <summary>The outcome of one K-prototypes restart: centred numeric prototypes, mode codes, labels, the cost after each assignment, and each prototype's members.</summary>
+internal sealed record PrototypeOutcome(double[] Centres, int[] Modes, int[] Labels, ImmutableArray<double> Costs, int Iterations, bool Converged, long Mismatches, int[] Sizes);
 
 /// <summary>
 /// One restart of Huang's K-prototypes: assign every row to its cheapest prototype, stop when no label changed,
@@ -76,7 +76,9 @@ internal static class PrototypeRun
             input.Assign(LloydRun.ToFloat(centres), ToFloat(modes), clusters, labels, totals);
         }
 
-        return new PrototypeOutcome(centres, modes, labels, costs.ToImmutable(), iterations, converged, totals.Mismatches(modes));
+        // The last pass's member counts are those of the final labels: whole numbers, moved by exactly one.
+        int[] sizes = [.. Enumerable.Range(0, clusters).Select(k => (int)totals.Members(k))];
+        return new PrototypeOutcome(centres, modes, labels, costs.ToImmutable(), iterations, converged, totals.Mismatches(modes), sizes);
     }
 
     public static float[] ToFloat(int[] codes) => Array.ConvertAll(codes, c => (float)c);
