@@ -14,10 +14,8 @@ internal sealed class CustomerRowReader
     private readonly int[] _featureIndexes;
     private readonly float[] _rowValues;
     private readonly int _idIndex;
-    private readonly int[] _extraIndexes;
+    private readonly ExtraColumnPlan _extra;
     private readonly string[] _rowExtras;
-    private readonly string[] _extraNames;
-    private readonly bool[] _extraIsCategorical;
     private string _rowId = string.Empty;
 
     private CustomerRowReader(CsvSource csv, ImmutableArray<string> features, CustomerCsvOptions options)
@@ -29,10 +27,8 @@ internal sealed class CustomerRowReader
         _featureIndexes = [.. features.Select(f => _header.IndexOf(f, "feature"))];
         _rowValues = new float[features.Length];
         _idIndex = options.IdColumn is null ? -1 : _header.IndexOf(options.IdColumn, "id");
-        _extraNames = [.. options.ExtraColumns.Union(options.CategoricalColumns, StringComparer.OrdinalIgnoreCase)];
-        _extraIsCategorical = [.. _extraNames.Select(c => options.CategoricalColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];
-        _extraIndexes = [.. _extraNames.Select((c, k) => _header.IndexOf(c, _extraIsCategorical[k] ? "categorical" : "extra"))];
-        _rowExtras = new string[_extraIndexes.Length];
+        _extra = new ExtraColumnPlan(options, _header);
+        _rowExtras = new string[_extra.Count];
     }
 
     public static CustomerTable Read(TextReader text, ImmutableArray<string> features, CustomerCsvOptions options, string source, CancellationToken cancellationToken)
@@ -43,7 +39,7 @@ internal sealed class CustomerRowReader
 
     private CustomerTable ReadRows()
     {
-        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extraNames);
+        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extra.Names);
         var rejected = new RejectedRows(_options, _csv.Description);
         int rowsRead = 0;
         while (_csv.Read())
@@ -128,13 +124,13 @@ internal sealed class CustomerRowReader
             _rowId = _csv[_idIndex].Trim();
         }
 
-        for (int k = 0; k < _extraIndexes.Length; k++)
+        for (int k = 0; k < _extra.Count; k++)
         {
-            _rowExtras[k] = _csv[_extraIndexes[k]].Trim();
-            if (_extraIsCategorical[k] && _rowExtras[k].Length == 0)
+            _rowExtras[k] = _csv[_extra.Indexes[k]].Trim();
+            if (_extra.IsCategorical[k] && _rowExtras[k].Length == 0)
             {
                 int line = _csv.StartLine();
-                string column = _header.Names[_extraIndexes[k]];
+                string column = _header.Names[_extra.Indexes[k]];
                 return new SkippedRow(line, column, _rowExtras[k], SkipReason.EmptyValue, $"Line {line}, column '{column}': the cell is empty; every customer needs a category in a categorical column.");
             }
         }

@@ -16,11 +16,13 @@ namespace CustomerSegmentation.Clustering.Kernels;
 /// the lower prototype index. The scalar lane computes the same operations in the same order. With a
 /// <see cref="PrototypeTally"/> the same pass also gathers the update: each prototype's centred numeric sums and member
 /// count as <see cref="FewFeaturesLloydKernel"/> gathers them (masked float32 adds, moved to double every
-/// <see cref="LloydKernel.FlushInterval"/> vectors), and its count of every categorical level. The level counts follow the labels: the tally holds
-/// those of the labels the pass starts from, and only the rows whose label changes move theirs (vectors where no label
-/// changed cost nothing), one joint code per row and group of features of <see cref="LevelKeys"/>, computed from the
-/// codes in registers, into block-local moves spread over the levels into the tally once; they are exact integers. The least costs are added
-/// lane by lane in double and the lanes summed in order at the end of the block.
+/// <see cref="LloydKernel.FlushInterval"/> vectors), and its count of every categorical level. With
+/// <see cref="PrototypeTally.MovesSums"/> the sums are those of the labels the pass starts from, and only the rows whose
+/// label changes move theirs, in double. The level counts always follow the labels that way: only the rows whose label
+/// changes move theirs (vectors where no label changed cost nothing), one joint code per row and group of features of
+/// <see cref="LevelKeys"/>, computed from the codes in registers, into block-local moves spread over the levels into the
+/// tally once; they are exact integers. The least costs are added lane by lane in double and the lanes summed in order
+/// at the end of the block.
 /// </remarks>
 internal static class PrototypeKernel
 {
@@ -258,52 +260,52 @@ internal static class PrototypeKernel
             }
             else
             {
-            // The update's sums, as the few-features Lloyd kernel gathers them: masked adds per prototype in float32,
-            // moved to double every FlushInterval vectors; lanes past the block's end weigh nothing.
-            TVector rowWeight;
-            if (weights is null && remaining >= TLanes.Count)
-            {
-                rowWeight = one;
-            }
-            else
-            {
-                rowWeight = LloydKernel.RowWeights<TLanes, TVector>(weights, i, remaining);
-                if (fixedCount)
+                // The update's sums, as the few-features Lloyd kernel gathers them: masked adds per prototype in float32,
+                // moved to double every FlushInterval vectors; lanes past the block's end weigh nothing.
+                TVector rowWeight;
+                if (weights is null && remaining >= TLanes.Count)
                 {
-                    rows.Scale(rowWeight);
+                    rowWeight = one;
                 }
                 else
                 {
-                    for (int j = 0; j < d; j++)
+                    rowWeight = LloydKernel.RowWeights<TLanes, TVector>(weights, i, remaining);
+                    if (fixedCount)
                     {
-                        row[j] = TLanes.Multiply(row[j], rowWeight);
+                        rows.Scale(rowWeight);
+                    }
+                    else
+                    {
+                        for (int j = 0; j < d; j++)
+                        {
+                            row[j] = TLanes.Multiply(row[j], rowWeight);
+                        }
                     }
                 }
-            }
 
-            if (fixedCount)
-            {
-                rows.AddToClusters(bestCluster, rowWeight, ref sum0, clusters);
-            }
-            else
-            {
-                ref TVector sum = ref sum0;
-                cluster = TLanes.Zero;
-                for (int k = 0; k < clusters; k++)
+                if (fixedCount)
                 {
-                    TVector member = TLanes.EqualMask(bestCluster, cluster);
-                    for (int j = 0; j < d; j++)
-                    {
-                        Unsafe.Add(ref sum, j) = TLanes.Add(Unsafe.Add(ref sum, j), TLanes.And(member, row[j]));
-                    }
-
-                    Unsafe.Add(ref sum, d) = TLanes.Add(Unsafe.Add(ref sum, d), TLanes.And(member, rowWeight));
-                    sum = ref Unsafe.Add(ref sum, stride);
-                    cluster = TLanes.Add(cluster, one);
+                    rows.AddToClusters(bestCluster, rowWeight, ref sum0, clusters);
                 }
-            }
+                else
+                {
+                    ref TVector sum = ref sum0;
+                    cluster = TLanes.Zero;
+                    for (int k = 0; k < clusters; k++)
+                    {
+                        TVector member = TLanes.EqualMask(bestCluster, cluster);
+                        for (int j = 0; j < d; j++)
+                        {
+                            Unsafe.Add(ref sum, j) = TLanes.Add(Unsafe.Add(ref sum, j), TLanes.And(member, row[j]));
+                        }
 
-            pending = LloydKernel.FlushWhenDue<TLanes, TVector>(sums, partial, pending + 1);
+                        Unsafe.Add(ref sum, d) = TLanes.Add(Unsafe.Add(ref sum, d), TLanes.And(member, rowWeight));
+                        sum = ref Unsafe.Add(ref sum, stride);
+                        cluster = TLanes.Add(cluster, one);
+                    }
+                }
+
+                pending = LloydKernel.FlushWhenDue<TLanes, TVector>(sums, partial, pending + 1);
             }
 
             // Only rows whose label changed move their counts, from the old prototype (none before the first pass: label

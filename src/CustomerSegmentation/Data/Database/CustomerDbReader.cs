@@ -17,9 +17,7 @@ internal sealed class CustomerDbReader
     private readonly int[] _featureIndexes;
     private readonly float[] _values;
     private readonly int _idIndex;
-    private readonly int[] _extraIndexes;
-    private readonly string[] _extraNames;
-    private readonly bool[] _extraIsCategorical;
+    private readonly ExtraColumnPlan _extra;
     private readonly string[] _extras;
     private readonly RejectedRows _rejected;
     private string _id = string.Empty;
@@ -37,10 +35,8 @@ internal sealed class CustomerDbReader
         _featureNames = [.. _featureIndexes.Select(i => columns.Names[i])];
         _values = new float[features.Length];
         _idIndex = options.IdColumn is null ? -1 : columns.IndexOf(options.IdColumn, "id");
-        _extraNames = [.. options.ExtraColumns.Union(options.CategoricalColumns, StringComparer.OrdinalIgnoreCase)];
-        _extraIsCategorical = [.. _extraNames.Select(c => options.CategoricalColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];
-        _extraIndexes = [.. _extraNames.Select((c, k) => columns.IndexOf(c, _extraIsCategorical[k] ? "categorical" : "extra"))];
-        _extras = new string[_extraIndexes.Length];
+        _extra = new ExtraColumnPlan(options, columns);
+        _extras = new string[_extra.Count];
         _rejected = new RejectedRows(options, description);
     }
 
@@ -55,7 +51,7 @@ internal sealed class CustomerDbReader
             return null;
         }
 
-        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extraNames);
+        var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extra.Names);
         if (_pending)
         {
             table.Add(_values, _id, _rows.Row, _extras);
@@ -145,13 +141,13 @@ internal sealed class CustomerDbReader
             _id = DbValues.ToText(_rows.Value(_idIndex));
         }
 
-        for (int k = 0; k < _extraIndexes.Length; k++)
+        for (int k = 0; k < _extra.Count; k++)
         {
-            _extras[k] = DbValues.ToText(_rows.Value(_extraIndexes[k]));
-            if (_extraIsCategorical[k] && _extras[k].Length == 0)
+            _extras[k] = DbValues.ToText(_rows.Value(_extra.Indexes[k]));
+            if (_extra.IsCategorical[k] && _extras[k].Length == 0)
             {
-                string name = _rows.Columns.Names[_extraIndexes[k]];
-                return new SkippedRow(_rows.Row, name, _extras[k], SkipReason.EmptyValue, $"{_rows.Where(_extraIndexes[k])}: the value is NULL or empty; every customer needs a category in a categorical column.");
+                string name = _rows.Columns.Names[_extra.Indexes[k]];
+                return new SkippedRow(_rows.Row, name, _extras[k], SkipReason.EmptyValue, $"{_rows.Where(_extra.Indexes[k])}: the value is NULL or empty; every customer needs a category in a categorical column.");
             }
         }
 
