@@ -66,8 +66,8 @@ internal interface ISimdLanes<TVector>
     static abstract int StoreLabels(TVector indices, int[] labels, int index);
 
     /// <summary>
-    /// As <see cref="StoreLabels(TVector, int[], int)"/>, and copies the labels it replaces to <paramref name="previous"/>
-    /// (one per lane).
+    /// As <see cref="StoreLabels(TVector, int[], int)"/>, copies the labels it replaces to <paramref name="previous"/>
+    /// (one per lane), and returns which labels changed: bit l for lane l.
     /// </summary>
-    static abstract int StoreLabels(TVector indices, int[] labels, int index, Span<int> previous);
+    static abstract uint StoreChangedLabels(TVector indices, int[] labels, int index, Span<int> previous);
 }

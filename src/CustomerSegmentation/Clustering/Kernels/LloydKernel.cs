@@ -181,21 +181,31 @@ internal static class LloydKernel
     }
 
     /// <summary>
-    /// As <see cref="StoreLabels{TLanes, TVector}(TVector, int[], int, int, Span{float})"/>, and copies the labels it
-    /// replaces to <paramref name="previous"/> (the first <paramref name="remaining"/> when fewer than a vector remain).
+    /// As <see cref="StoreLabels{TLanes, TVector}(TVector, int[], int, int, Span{float})"/>, copies the labels it
+    /// replaces to <paramref name="previous"/> (the first <paramref name="remaining"/> when fewer than a vector remain),
+    /// and returns which labels changed: bit l for lane l.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int StoreLabels<TLanes, TVector>(TVector indices, int[] labels, int index, int remaining, Span<float> tail, Span<int> previous)
+    internal static uint StoreChangedLabels<TLanes, TVector>(TVector indices, int[] labels, int index, int remaining, Span<float> tail, Span<int> previous)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
     {
         if (remaining >= TLanes.Count)
         {
-            return TLanes.StoreLabels(indices, labels, index, previous);
+            return TLanes.StoreChangedLabels(indices, labels, index, previous);
         }
 
-        labels.AsSpan(index, remaining).CopyTo(previous);
-        return StoreLabels<TLanes, TVector>(indices, labels, index, remaining, tail);
+        uint changed = 0;
+        TLanes.CopyTo(indices, tail);
+        for (int l = 0; l < remaining; l++)
+        {
+            int label = (int)tail[l];
+            previous[l] = labels[index + l];
+            changed |= previous[l] == label ? 0u : 1u << l;
+            labels[index + l] = label;
+        }
+
+        return changed;
     }
 
     /// <summary>Loads the rows at <paramref name="index"/> of every feature, minus the feature's offset.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -228,10 +229,9 @@ internal static class PrototypeKernel
             }
 
             int remaining = end - i;
-            int vectorChanged = accumulate
-                ? LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail, previous)
-                : LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
-            changed += vectorChanged;
+            // With a tally, which lanes changed label: bit l for lane l (only those rows move their sums and counts).
+            uint changedLanes = accumulate ? LloydKernel.StoreChangedLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail, previous) : 0;
+            changed += accumulate ? BitOperations.PopCount(changedLanes) : LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
             int lanes = Math.Min(remaining, TLanes.Count);
             if (lanes == TLanes.Count)
             {
@@ -253,9 +253,9 @@ internal static class PrototypeKernel
 
             if (movesSums)
             {
-                if (vectorChanged > 0)
+                if (changedLanes != 0)
                 {
-                    MoveSums(columns, offset, weights, labels, previous, i, lanes, partial, d);
+                    MoveSums(columns, offset, weights, labels, previous, i, changedLanes, partial, d);
                 }
             }
             else
@@ -310,7 +310,7 @@ internal static class PrototypeKernel
 
             // Only rows whose label changed move their counts, from the old prototype (none before the first pass: label
             // -1) to the new one, one joint code per group of features, computed in registers (whole numbers, exact).
-            if (vectorChanged > 0)
+            if (changedLanes != 0)
             {
                 for (int g = 0; g < groups; g++)
                 {
@@ -323,15 +323,11 @@ internal static class PrototypeKernel
                     TLanes.CopyWholeTo(joint, jointCodes[(g * TLanes.Count)..]);
                 }
 
-                for (int l = 0; l < lanes; l++)
+                for (uint bits = changedLanes; bits != 0; bits &= bits - 1)
                 {
+                    int l = BitOperations.TrailingZeroCount(bits);
                     int now = labels[i + l];
                     int before = previous[l];
-                    if (now == before)
-                    {
-                        continue;
-                    }
-
                     for (int g = 0; g < groups; g++)
                     {
                         int code = jointCodes[(g * TLanes.Count) + l];
@@ -372,22 +368,18 @@ internal static class PrototypeKernel
     }
 
     /// <summary>
-    /// Moves the numeric sums and weight of every row of the vector at <paramref name="index"/> whose label changed, from
-    /// its old prototype (none for -1) to its new one, in double, each value centred (and weighted) in float32 as the
-    /// vector path computes it.
+    /// Moves the numeric sums and weight of every row of the vector at <paramref name="index"/> whose label changed (a bit
+    /// of <paramref name="changedLanes"/>), from its old prototype (none for -1) to its new one, in double, each value
+    /// centred (and weighted) in float32 as the vector path computes it.
     /// </summary>
-    private static void MoveSums(float[][] columns, float[] offset, float[]? weights, int[] labels, ReadOnlySpan<int> previous, int index, int lanes, Span<double> sums, int d)
+    private static void MoveSums(float[][] columns, float[] offset, float[]? weights, int[] labels, ReadOnlySpan<int> previous, int index, uint changedLanes, Span<double> sums, int d)
     {
         int stride = d + 1;
-        for (int l = 0; l < lanes; l++)
+        for (uint bits = changedLanes; bits != 0; bits &= bits - 1)
         {
+            int l = BitOperations.TrailingZeroCount(bits);
             int now = labels[index + l];
             int before = previous[l];
-            if (now == before)
-            {
-                continue;
-            }
-
             float weight = weights is null ? 1f : weights[index + l];
             Span<double> to = sums.Slice(now * stride, stride);
             Span<double> from = before >= 0 ? sums.Slice(before * stride, stride) : [];

@@ -10,6 +10,9 @@ internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubl
 {
     public static int Count => Vector512<float>.Count;
 
+    /// <summary>One bit per lane.</summary>
+    private const uint AllLanes = 0xFFFFu;
+
     public static Vector512<float> Zero => Vector512<float>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -86,14 +89,14 @@ internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubl
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int StoreLabels(Vector512<float> indices, int[] labels, int index, Span<int> previous)
+    public static uint StoreChangedLabels(Vector512<float> indices, int[] labels, int index, Span<int> previous)
     {
         ref int target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(labels), index);
         Vector512<int> current = Vector512.ConvertToInt32(indices);
         Vector512<int> before = Vector512.LoadUnsafe(ref target);
         before.CopyTo(previous);
         current.StoreUnsafe(ref target);
-        return Vector512<int>.Count - BitOperations.PopCount(Vector512.Equals(current, before).ExtractMostSignificantBits());
+        return (uint)(~Vector512.Equals(current, before).ExtractMostSignificantBits() & AllLanes);
     }
 
     static int IDoubleLanes<Vector512<double>>.Count => Vector512<double>.Count;
@@ -135,6 +138,9 @@ internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubl
 internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubleLanes<Vector256<double>>
 {
     public static int Count => Vector256<float>.Count;
+
+    /// <summary>One bit per lane.</summary>
+    private const uint AllLanes = 0xFFu;
 
     public static Vector256<float> Zero => Vector256<float>.Zero;
 
@@ -212,14 +218,14 @@ internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubl
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int StoreLabels(Vector256<float> indices, int[] labels, int index, Span<int> previous)
+    public static uint StoreChangedLabels(Vector256<float> indices, int[] labels, int index, Span<int> previous)
     {
         ref int target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(labels), index);
         Vector256<int> current = Vector256.ConvertToInt32(indices);
         Vector256<int> before = Vector256.LoadUnsafe(ref target);
         before.CopyTo(previous);
         current.StoreUnsafe(ref target);
-        return Vector256<int>.Count - BitOperations.PopCount(Vector256.Equals(current, before).ExtractMostSignificantBits());
+        return (uint)(~Vector256.Equals(current, before).ExtractMostSignificantBits() & AllLanes);
     }
 
     static int IDoubleLanes<Vector256<double>>.Count => Vector256<double>.Count;
@@ -261,6 +267,9 @@ internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubl
 internal readonly partial struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubleLanes<Vector128<double>>
 {
     public static int Count => Vector128<float>.Count;
+
+    /// <summary>One bit per lane.</summary>
+    private const uint AllLanes = 0xFu;
 
     public static Vector128<float> Zero => Vector128<float>.Zero;
 
@@ -338,14 +347,14 @@ internal readonly partial struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubl
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int StoreLabels(Vector128<float> indices, int[] labels, int index, Span<int> previous)
+    public static uint StoreChangedLabels(Vector128<float> indices, int[] labels, int index, Span<int> previous)
     {
         ref int target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(labels), index);
         Vector128<int> current = Vector128.ConvertToInt32(indices);
         Vector128<int> before = Vector128.LoadUnsafe(ref target);
         before.CopyTo(previous);
         current.StoreUnsafe(ref target);
-        return Vector128<int>.Count - BitOperations.PopCount(Vector128.Equals(current, before).ExtractMostSignificantBits());
+        return (uint)(~Vector128.Equals(current, before).ExtractMostSignificantBits() & AllLanes);
     }
 
     static int IDoubleLanes<Vector128<double>>.Count => Vector128<double>.Count;
@@ -435,10 +444,10 @@ internal readonly partial struct ScalarLane : ISimdLanes<float>, IDoubleLanes<do
         return changed;
     }
 
-    public static int StoreLabels(float indices, int[] labels, int index, Span<int> previous)
+    public static uint StoreChangedLabels(float indices, int[] labels, int index, Span<int> previous)
     {
         previous[0] = labels[index];
-        return StoreLabels(indices, labels, index);
+        return (uint)StoreLabels(indices, labels, index);
     }
 
     static int IDoubleLanes<double>.Count => 1;
