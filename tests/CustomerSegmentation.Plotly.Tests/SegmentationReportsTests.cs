@@ -44,6 +44,26 @@ public sealed class SegmentationReportsTests
     }
 
     [Fact]
+    public void A_K_prototypes_report_shows_the_category_in_each_customers_hover_and_each_segments_profile()
+    {
+        SyntheticCustomer[] customers = [.. SyntheticCustomers.Generate(600, 42)];
+        var table = CustomerTable.FromFeatures(
+            FeatureMatrix.FromRows([.. customers.Select(c => new double[] { c.Age, c.AnnualIncomeThousands, c.SpendingScore })], SyntheticSegmentation.FeatureNames),
+            [.. customers.Select(c => c.Id)],
+            new Dictionary<string, IReadOnlyList<string>> { ["Genre"] = [.. customers.Select(c => c.Genre)] });
+        SegmentationResult result = SegmentationPipeline.FromTable(table).Standardize().WithCategorical("Genre")
+            .UseKPrototypes(new Clustering.KPrototypesOptions()).WithK(4).WithSeed(3).Run();
+
+        SegmentReport report = result.ToReport();
+        string[] shown = ReportPage.JsonStrings(report.ToHtml());
+
+        Assert.Equal("Genre", report.Profile!.Headers[^1]);
+        Assert.Equal(result.K, report.Profile.Rows.Length);
+        Assert.All(report.Profile.Rows, row => Assert.Matches("(Female|Male) [0-9]+%", row[^1]));
+        Assert.Contains(shown, text => text.Contains($"<b>{customers[0].Id}</b>", StringComparison.Ordinal) && text.Contains($"Genre: {customers[0].Genre}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_3D_chart_of_a_result_numbers_its_segments_1_to_K_and_marks_the_model_centres()
     {
         SegmentationResult result = Segmented(400);
