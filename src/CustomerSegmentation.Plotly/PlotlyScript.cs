@@ -1,0 +1,42 @@
+using Plotly.NET;
+
+namespace CustomerSegmentation.Plotly;
+
+/// <summary>
+/// How a page gets plotly.js: embedded in full (the default: the page opens with no network, about 3.6 MB) or
+/// loaded from a URL the user names (a much smaller file that needs that URL to be reachable).
+/// </summary>
+public sealed class PlotlyScript
+{
+    private PlotlyScript(PlotlyJSReference reference, string? url)
+    {
+        Reference = reference;
+        Url = url;
+    }
+
+    /// <summary>plotly.js embedded in the page: it opens offline.</summary>
+    public static PlotlyScript Embedded { get; } = new(PlotlyJSReference.Full, null);
+
+    /// <summary>The URL plotly.js is loaded from, or null when it is embedded.</summary>
+    public string? Url { get; }
+
+    /// <summary>Whether plotly.js is embedded in the page.</summary>
+    public bool IsEmbedded => Url is null;
+
+    internal PlotlyJSReference Reference { get; }
+
+    /// <summary>plotly.js loaded from <paramref name="url"/> (an absolute http, https or file URL) instead of embedded.</summary>
+    /// <param name="url">The absolute URL of plotly.min.js (plotly.js 2.x).</param>
+    /// <returns>The reference.</returns>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is blank, not absolute, or not http, https or file.</exception>
+    public static PlotlyScript FromUrl(string url)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https" or "file"))
+        {
+            throw new ArgumentException($"The plotly.js URL must be an absolute http, https or file URL, but was '{url}'.", nameof(url));
+        }
+
+        return new PlotlyScript(PlotlyJSReference.NewCDN(uri.AbsoluteUri), uri.AbsoluteUri);
+    }
+}
