@@ -20,16 +20,21 @@ internal static partial class HeadlessChromium
     /// <summary>/usr/bin/chromium, or the first chromium or chromium-browser on PATH, or null.</summary>
     public static string? Executable { get; } = Find();
 
-    /// <summary>Renders <paramref name="htmlPath"/> and returns the verdict once <paramref name="expectedPlots"/> plots have drawn.</summary>
-    public static JsonElement Render(string htmlPath, int expectedPlots)
+    /// <summary>
+    /// Renders <paramref name="htmlPath"/> in a window <paramref name="width"/> pixels wide and returns the verdict once
+    /// <paramref name="expectedPlots"/> plots have drawn. <paramref name="probe"/>, when given, is the body of a
+    /// JavaScript function run after drawing; its return value (or what its promise resolves to) is the verdict's
+    /// <c>probe</c>. The verdict's <c>drawnMs</c> is the time from navigation start until every plot had drawn.
+    /// </summary>
+    public static JsonElement Render(string htmlPath, int expectedPlots, int width = 1280, string? probe = null)
     {
         string executable = Executable ?? throw new InvalidOperationException("CI=true but chromium was not found (/usr/bin/chromium or on PATH).");
         string work = Directory.CreateTempSubdirectory("report-browser-").FullName;
         try
         {
             string page = Path.Combine(work, "page.html");
-            File.WriteAllText(page, Instrument(File.ReadAllText(htmlPath), expectedPlots));
-            string dom = Run(executable, work, page);
+            File.WriteAllText(page, Instrument(File.ReadAllText(htmlPath), expectedPlots, probe));
+            string dom = Run(executable, work, page, width);
             Match verdict = Verdict().Match(dom);
             Assert.True(verdict.Success, "Chromium printed no verdict; the page's scripts did not run. DOM tail: " + dom[Math.Max(0, dom.Length - 2000)..]);
             return JsonDocument.Parse(WebUtility.HtmlDecode(verdict.Groups[1].Value)).RootElement.Clone();
@@ -40,7 +45,7 @@ internal static partial class HeadlessChromium
         }
     }
 
-    private static string Run(string executable, string work, string page)
+    private static string Run(string executable, string work, string page, int width)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -53,6 +58,7 @@ internal static partial class HeadlessChromium
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-sync",
             "--user-data-dir=" + Path.Combine(work, "profile"), "--virtual-time-budget=20000", "--dump-dom",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--window-size={width},2000"),
             new Uri(page).AbsoluteUri,
         })
         {
@@ -74,7 +80,7 @@ internal static partial class HeadlessChromium
     }
 
     /// <summary>The page with an error recorder first in head and the verdict script last in body.</summary>
-    private static string Instrument(string html, int expectedPlots)
+    private static string Instrument(string html, int expectedPlots, string? probe)
     {
         const string recorder = """
             <script data-test>
@@ -102,7 +108,14 @@ internal static partial class HeadlessChromium
                                 || (typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext))
                 };
               }
+              var drawnMs = null;
               function report(timedOut) {
+                var result;
+                try { result = (function () { PROBE })(); } catch (e) { window.__errors.push('probe: ' + String(e && e.stack || e)); result = null; }
+                Promise.resolve(result).then(function (value) { write(timedOut, value); },
+                  function (e) { window.__errors.push('probe: ' + String(e)); write(timedOut, null); });
+              }
+              function write(timedOut, probe) {
                 var plots = Array.prototype.slice.call(document.querySelectorAll('.js-plotly-plot'));
                 var pre = document.createElement('pre');
                 pre.id = 'verdict';
@@ -110,7 +123,8 @@ internal static partial class HeadlessChromium
                 pre.textContent = JSON.stringify({
                   timedOut: timedOut, errors: window.__errors, plots: plots.map(describe),
                   title: document.title, pwned: !!window.__pwned, images: document.querySelectorAll('img').length,
-                  scripts: document.querySelectorAll('script:not([data-test])').length, text: text
+                  scripts: document.querySelectorAll('script:not([data-test])').length, text: text,
+                  drawnMs: drawnMs, width: window.innerWidth, probe: probe
                 });
                 document.body.appendChild(pre);
               }
@@ -118,14 +132,15 @@ internal static partial class HeadlessChromium
                 var plots = document.querySelectorAll('.js-plotly-plot');
                 var drawn = plots.length >= EXPECTED;
                 for (var i = 0; i < plots.length; i++) { if (!plots[i]._fullData || !plots[i]._fullLayout) { drawn = false; } }
-                if (drawn) { setTimeout(function () { report(false); }, 500); }
+                if (drawn) { drawnMs = performance.now(); setTimeout(function () { report(false); }, 500); }
                 else if (Date.now() - started > 15000) { report(true); }
                 else { setTimeout(poll, 100); }
               }
               window.addEventListener('load', function () { setTimeout(poll, 100); });
             })();
             </script>
-            """.Replace("EXPECTED", expectedPlots.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            """.Replace("EXPECTED", expectedPlots.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("PROBE", probe ?? "return null;", StringComparison.Ordinal);
         int head = html.IndexOf("<head>", StringComparison.Ordinal);
         int body = html.LastIndexOf("</body>", StringComparison.Ordinal);
         Assert.True(head >= 0 && body > head, "the report has no <head> or no </body>");
