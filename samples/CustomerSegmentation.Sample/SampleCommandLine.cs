@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using CustomerSegmentation.Clustering;
@@ -116,9 +117,12 @@ internal sealed class SampleCommandLine
             }
         }
 
-        Root = new RootCommand(
+        Root = new Command(
+            "CustomerSegmentation.Sample",
             $"Customer segmentation: segment (the default when no mode is given), rfm or clv; '<mode> --help' lists each mode's options. {ExitCodes} (each failure is one line on standard error).")
         {
+            new HelpOption { Recursive = true },
+            new VersionOption(),
             segment,
             rfm,
             clv,
@@ -126,7 +130,7 @@ internal sealed class SampleCommandLine
     }
 
     /// <summary>The root command, whose subcommands are the modes.</summary>
-    public RootCommand Root { get; }
+    public Command Root { get; }
 
     /// <summary>
     /// Parses <paramref name="args"/>; a command line that starts with a flag other than help (or is empty) is the
@@ -149,7 +153,7 @@ internal sealed class SampleCommandLine
             return null;
         }
 
-        if (parsed.CommandResult.Command is RootCommand && parsed.UnmatchedTokens.Count > 0)
+        if (parsed.CommandResult.Parent is null && parsed.UnmatchedTokens.Count > 0)
         {
             return $"Unknown command '{parsed.UnmatchedTokens[0]}'; use 'segment' (the default), 'rfm' or 'clv'. Try --help.";
         }
@@ -206,7 +210,7 @@ internal sealed class SampleCommandLine
             Input = parsed.GetValue(_input),
             Features = parsed.GetValue(_features) ?? SampleOptions.DefaultFeatures,
             Id = parsed.GetValue(_id),
-            Attributes = parsed.GetValue(_attributes),
+            Attributes = parsed.GetValue(_attributes) is { Length: > 0 } attributes ? attributes : null, // no --attributes: the defaults of the data
             Scaling = FeatureScaling.All.First(s => s.Name.Equals(parsed.GetValue(_scale) ?? "standard", StringComparison.OrdinalIgnoreCase)),
             Categorical = parsed.GetValue(_categorical) ?? [],
             K = parsed.GetValue(_k),
@@ -230,7 +234,7 @@ internal sealed class SampleCommandLine
             OrderColumn = parsed.GetValue(_order),
             DateFormat = parsed.GetValue(_dateFormat),
             Whitespace = parsed.GetValue(_whitespace),
-            Columns = parsed.GetValue(_columns),
+            Columns = parsed.GetValue(_columns) is { Length: > 0 } columns ? columns : null,
             Unit = parsed.GetValue(_unit) == "days" ? PeriodUnit.Days : PeriodUnit.Weeks,
             Months = mode == SampleMode.Clv ? parsed.GetValue(_months) : 12,
             CalibrationEnd = parsed.GetValue(_calibrationEnd),

@@ -68,8 +68,12 @@ internal sealed class SampleConsole(IAnsiConsole console)
     /// <summary>Writes one of the library's Markdown tables as a bordered console table.</summary>
     public void Table(string markdown)
     {
-        (IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows) = MarkdownCells.Parse(markdown);
+        (IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<string> notes) = MarkdownCells.Parse(markdown);
         Table(header, rows);
+        foreach (string note in notes)
+        {
+            Line(note);
+        }
     }
 
     /// <summary>Writes an error line: "error: ..." with the prefix in red on a terminal.</summary>
@@ -155,11 +159,15 @@ internal sealed class SampleConsole(IAnsiConsole console)
 /// <summary>The header and rows of a Markdown table as the library writes them (a <c>\|</c> in a cell is a pipe).</summary>
 internal static class MarkdownCells
 {
-    /// <summary>The cells of <paramref name="markdown"/>: its first line is the header, its second the separator.</summary>
-    public static (IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) Parse(string markdown)
+    /// <summary>
+    /// The cells of <paramref name="markdown"/> (its first table line is the header, its second the separator) and the
+    /// lines around the table that are not blank (notes, such as a verdict under it).
+    /// </summary>
+    public static (IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Notes) Parse(string markdown)
     {
-        string[][] lines = [.. markdown.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith('|')).Select(Cells)];
-        return (lines[0], lines.Skip(2).ToArray());
+        string[] lines = [.. markdown.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+        string[][] table = [.. lines.Where(l => l.StartsWith('|')).Select(Cells)];
+        return (table[0], table.Skip(2).ToArray(), [.. lines.Where(l => !l.StartsWith('|'))]);
     }
 
     private static string[] Cells(string line)

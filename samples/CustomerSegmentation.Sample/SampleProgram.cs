@@ -123,6 +123,16 @@ internal static class SampleProgram
         }
 
         SegmentationResult result = Segment(pipeline, options, printer);
+        if (!result.Customers.SkippedRows.IsEmpty)
+        {
+            SkippedRowsReport skipped = result.Customers.SkippedRows;
+            printer.Line($"Rows skipped (--skip-bad-rows): {skipped.Count:N0}; {string.Join(", ", skipped.CountByReason.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}");
+            foreach (SkippedRow row in skipped.Samples.Take(5))
+            {
+                printer.Line($"  {SampleTerms.Of(row.Message)}");
+            }
+        }
+
         WriteOutputs(result, outputs, printer, "Customer segments");
         return 0;
     }

@@ -12,7 +12,7 @@ internal static partial class SampleTerms
     [
         (BadRows(), " Add --skip-bad-rows to skip such rows and count them instead."),
         (OtherCulture(), " It reads as a number in the $1 culture (decimal separator '$2'), but the sample reads numbers with '.' as the decimal separator and has no flag to change it: convert the file first."),
-        (LatestDate(), "(the sample has no flag to move that bound: drop the future rows, or add --skip-bad-rows to skip them)"),
+        (LatestDate(), "(the sample has no flag to move that bound)"),
         (OrderIdSet(), "although --order is given"),
         (CategoricalHint(), " If '$1' holds categories, give it to --categorical instead of --features."),
         (LevelLimit(), "the sample has no flag to raise the limit: group the rare values first"),
