@@ -6,4 +6,12 @@ IAnsiConsole output = Console.IsOutputRedirected ? SampleConsole.Plain(Console.O
 IAnsiConsole error = Console.IsErrorRedirected
     ? SampleConsole.Plain(Console.Error)
     : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-return SampleProgram.Run(args, output, error);
+
+// Ctrl+C stops the run cleanly (one line, exit code 130, no half-written outputs) instead of killing the process.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return SampleProgram.Run(args, output, error, cancellation.Token);

@@ -119,7 +119,7 @@ internal sealed class SampleCommandLine
 
         Root = new Command(
             "CustomerSegmentation.Sample",
-            $"Customer segmentation: segment (the default when no mode is given), rfm or clv; '<mode> --help' lists each mode's options. {ExitCodes} (each failure is one line on standard error).")
+            $"Customer segmentation: segment (the default when no mode is given), rfm or clv; '<mode> --help' lists each mode's options. {ExitCodes} (each failure is one line on standard error); 130 when stopped by Ctrl+C.")
         {
             new HelpOption { Recursive = true },
             new VersionOption(),

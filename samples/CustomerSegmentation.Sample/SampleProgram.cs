@@ -48,8 +48,15 @@ internal static class SampleProgram
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
         => Run(args, SampleConsole.Plain(output), SampleConsole.Plain(error));
 
-    /// <summary>Runs the sample on the consoles given (progress is drawn when <paramref name="output"/> is interactive).</summary>
-    public static int Run(IReadOnlyList<string> args, IAnsiConsole output, IAnsiConsole error)
+    /// <summary>The exit code of a run stopped by <c>Ctrl+C</c> (the shell's 128 + SIGINT).</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>
+    /// Runs the sample on the consoles given (progress is drawn when <paramref name="output"/> is interactive);
+    /// <paramref name="cancellationToken"/> (Ctrl+C) stops the reading, the sweep and the fits, writes no outputs and
+    /// returns <see cref="Cancelled"/>.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> args, IAnsiConsole output, IAnsiConsole error, CancellationToken cancellationToken = default)
     {
         var errors = new SampleConsole(error);
         try
@@ -57,9 +64,9 @@ internal static class SampleProgram
             var printer = new SampleConsole(output);
             var commandLine = new SampleCommandLine(options => options.Mode switch
             {
-                SampleMode.Clv => RunClv(options, printer),
-                SampleMode.Rfm => RunRfm(options, printer),
-                _ => RunSegments(options, printer),
+                SampleMode.Clv => RunClv(options, printer, cancellationToken),
+                SampleMode.Rfm => RunRfm(options, printer, cancellationToken),
+                _ => RunSegments(options, printer, cancellationToken),
             });
             ParseResult parsed = commandLine.Parse(args);
             if (parsed.Action is not HelpAction && parsed.Errors.Count > 0)
@@ -77,6 +84,11 @@ internal static class SampleProgram
 
             return code;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            errors.Error("cancelled; no outputs were written.");
+            return Cancelled;
+        }
         catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException
             or CsvHelperException)
@@ -91,7 +103,7 @@ internal static class SampleProgram
         }
     }
 
-    private static int RunSegments(SampleOptions options, SampleConsole printer)
+    private static int RunSegments(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
         SegmentationPipeline pipeline;
@@ -122,7 +134,7 @@ internal static class SampleProgram
             pipeline = pipeline.WithId(id);
         }
 
-        SegmentationResult result = Segment(pipeline, options, printer);
+        SegmentationResult result = Segment(pipeline, options, printer, cancellationToken);
         if (!result.Customers.SkippedRows.IsEmpty)
         {
             SkippedRowsReport skipped = result.Customers.SkippedRows;
@@ -138,7 +150,7 @@ internal static class SampleProgram
     }
 
     /// <summary>Reads the synthetic transactions, or the file of --transactions with the column options, and prints the hygiene report.</summary>
-    private static TransactionSet ReadTransactions(SampleOptions options, SampleConsole printer)
+    private static TransactionSet ReadTransactions(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         TransactionSet transactions;
         if (options.Transactions is null)
@@ -146,7 +158,7 @@ internal static class SampleProgram
             printer.Line($"Transactions: synthetic, {DefaultRfmCustomers:N0} customers (seed {options.Seed})");
             var csv = new StringWriter(CultureInfo.InvariantCulture);
             SyntheticTransactions.WriteCsv(SyntheticTransactions.Generate(DefaultRfmCustomers, options.Seed), csv);
-            transactions = TransactionCsv.Read(new StringReader(csv.ToString()), SyntheticTransactions.CsvOptions);
+            transactions = TransactionCsv.Read(new StringReader(csv.ToString()), SyntheticTransactions.CsvOptions, cancellationToken);
         }
         else
         {
@@ -164,7 +176,7 @@ internal static class SampleProgram
                 ColumnNames = options.Columns is null ? [] : [.. options.Columns],
                 BadRows = options.SkipBadRows ? BadRowPolicy.Skip : BadRowPolicy.FailFast,
             };
-            transactions = TransactionCsv.Read(options.Transactions, csvOptions);
+            transactions = TransactionCsv.Read(options.Transactions, csvOptions, cancellationToken);
         }
 
         TransactionHygieneReport hygiene = transactions.Hygiene;
@@ -178,10 +190,10 @@ internal static class SampleProgram
         return transactions;
     }
 
-    private static int RunRfm(SampleOptions options, SampleConsole printer)
+    private static int RunRfm(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
-        TransactionSet transactions = ReadTransactions(options, printer);
+        TransactionSet transactions = ReadTransactions(options, printer, cancellationToken);
         RfmResult rfm = new RfmAnalyzer().Analyze(transactions);
         SpendTierAssignment tiers = SpendTiers.Default.Assign(rfm);
         printer.Line($"Customers: {rfm.Records.Length:N0}; analysis date {rfm.AnalysisDate:yyyy-MM-dd}; frequency counts {rfm.FrequencyBasis}");
@@ -193,7 +205,7 @@ internal static class SampleProgram
         PrintTierMovements(transactions, printer);
 
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
-        SegmentationResult result = Segment(pipeline, options, printer);
+        SegmentationResult result = Segment(pipeline, options, printer, cancellationToken);
 
         // The rfm mode's outputs, all written here (the loyalty report, when there is one, is staged here too).
         Write(outputs, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
@@ -225,10 +237,10 @@ internal static class SampleProgram
         printer.Line(string.Join(", ", movements.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
     }
 
-    private static int RunClv(SampleOptions options, SampleConsole printer)
+    private static int RunClv(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
-        TransactionSet transactions = ReadTransactions(options, printer);
+        TransactionSet transactions = ReadTransactions(options, printer, cancellationToken);
         DateOnly last = transactions.Transactions.Max(t => DateOnly.FromDateTime(t.Timestamp));
         DateOnly end = options.CalibrationEnd ?? last;
         if (end >= last && options.CalibrationEnd is not null)
@@ -242,7 +254,7 @@ internal static class SampleProgram
         PurchaseSummary summary = split?.Calibration ?? PurchaseSummary.FromTransactions(transactions, end, options.Unit);
         string unit = options.Unit == PeriodUnit.Weeks ? "weeks" : "days";
         printer.Line($"Customers: {summary.Customers.Length:N0}; repeat buyers {summary.RepeatBuyers:N0}; observed to {end:yyyy-MM-dd}, in {unit}");
-        LifetimeValueResult clv = printer.WithFitStatus(progress => new LifetimeValueAnalyzer(new LifetimeValueOptions { HorizonMonths = options.Months }).Analyze(summary, progress));
+        LifetimeValueResult clv = printer.WithFitStatus(progress => new LifetimeValueAnalyzer(new LifetimeValueOptions { HorizonMonths = options.Months }).Analyze(summary, progress, cancellationToken));
         printer.Line(string.Empty);
         printer.Line($"BG/NBD ({clv.Purchases.Method}, log-likelihood {clv.Purchases.LogLikelihood:F1}, converged {clv.Purchases.Converged}):");
         PrintEstimates(clv.Purchases.Estimates, printer);
@@ -281,7 +293,7 @@ internal static class SampleProgram
         PrintTierMovements(transactions, printer);
 
         printer.Line(string.Empty);
-        SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer);
+        SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer, cancellationToken);
 
         // The clv mode's outputs, all written here (the loyalty report, when there is one, is staged here too).
         Write(outputs, "tier-projection.csv", w => projected.WriteTierMovementsCsv(w));
@@ -302,7 +314,7 @@ internal static class SampleProgram
                 e.StandardError is { } se ? se.ToString("F6", CultureInfo.InvariantCulture) : "n/a",
             ])]);
 
-    private static SegmentationResult Segment(SegmentationPipeline pipeline, SampleOptions options, SampleConsole printer)
+    private static SegmentationResult Segment(SegmentationPipeline pipeline, SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         if (options.K is int k)
         {
@@ -348,7 +360,7 @@ internal static class SampleProgram
             pipeline = options.KPrototypes ? pipeline : pipeline.WithOneHotEncoding();
         }
 
-        SegmentationResult result = printer.WithProgress(progress => (progress is null ? pipeline : pipeline.WithProgress(progress)).Run());
+        SegmentationResult result = printer.WithProgress(progress => (progress is null ? pipeline : pipeline.WithProgress(progress)).Run(cancellationToken));
         printer.Line(string.Empty);
         if (result.Elbow is ElbowResult elbow)
         {

@@ -67,3 +67,34 @@ public sealed class SampleCommandLineTests
         Assert.DoesNotContain('\u001b', run.Error);
     }
 }
+
+/// <summary>Ctrl+C (the cancellation token) stops every mode with one line, its own exit code and no outputs.</summary>
+public sealed class SampleCancellationTests
+{
+    [Theory]
+    [InlineData("--k", "3")]
+    [InlineData("--stability")]
+    [InlineData("rfm", "--k", "3")]
+    [InlineData("clv", "--k", "3")]
+    public void A_cancelled_run_stops_with_one_line_and_writes_nothing(params string[] args)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "cs-sample-" + Guid.NewGuid().ToString("N"));
+        var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        try
+        {
+            int code = SampleProgram.Run([.. args, "--out", folder], SampleConsole.Plain(output), SampleConsole.Plain(error), cancellation.Token);
+
+            Assert.Equal(SampleProgram.Cancelled, code);
+            Assert.Equal("error: cancelled; no outputs were written." + Environment.NewLine, error.ToString());
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+            Assert.DoesNotContain("Wrote ", output.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
