@@ -84,7 +84,8 @@ internal sealed class SampleCommandLine
             : Fail<DateOnly?>(result, $"Option --calibration-end needs a day as yyyy-MM-dd, not '{result.Tokens[0].Value}'."),
     };
 
-    /// <summary>Builds the command tree; <paramref name="run"/> runs a mode on its checked options and returns the exit code.</summary>
+    /// <summary>Builds the command tree.</summary>
+    /// <param name="run">Runs a mode on its checked options and returns the exit code.</param>
     public SampleCommandLine(Func<SampleOptions, int> run)
     {
         Option[] clustering = [_k, _kMin, _kMax, _clusterer, _covariance, _gap, _stability, _seed, _skipBadRows];
@@ -136,6 +137,8 @@ internal sealed class SampleCommandLine
     /// Parses <paramref name="args"/>; a command line that starts with a flag other than help (or is empty) is the
     /// segment mode's, so today's invocations keep working.
     /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>The parse, to check for errors and then invoke.</returns>
     public ParseResult Parse(IReadOnlyList<string> args)
     {
         bool modeGiven = args.Count > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version");

@@ -40,22 +40,31 @@ internal static class SampleProgram
     /// <summary>The exit code for any other failure: a fault of the sample or the library, reported in one line.</summary>
     public const int UnexpectedError = 3;
 
+    /// <summary>The exit code of a run stopped by <c>Ctrl+C</c> (the shell's 128 + SIGINT).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>
     /// Runs the sample on plain consoles over <paramref name="output"/> and <paramref name="error"/> (no escape codes,
     /// colours or progress); returns <see cref="Success"/>, <see cref="DataError"/>, <see cref="UsageError"/> or
     /// <see cref="UnexpectedError"/>. Every failure is one line on <paramref name="error"/>, never a stack trace.
     /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the results go.</param>
+    /// <param name="error">Where the one-line error goes.</param>
+    /// <returns>The exit code.</returns>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
         => Run(args, SampleConsole.Plain(output), SampleConsole.Plain(error));
-
-    /// <summary>The exit code of a run stopped by <c>Ctrl+C</c> (the shell's 128 + SIGINT).</summary>
-    public const int Cancelled = 130;
 
     /// <summary>
     /// Runs the sample on the consoles given (progress is drawn when <paramref name="output"/> is interactive);
     /// <paramref name="cancellationToken"/> (Ctrl+C) stops the reading, the sweep and the fits, writes no outputs and
     /// returns <see cref="Cancelled"/>.
     /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">The console of the results (and of the progress, when interactive).</param>
+    /// <param name="error">The console of the one-line error (red "error:" when it has colours).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code.</returns>
     public static int Run(IReadOnlyList<string> args, IAnsiConsole output, IAnsiConsole error, CancellationToken cancellationToken = default)
     {
         var errors = new SampleConsole(error);
