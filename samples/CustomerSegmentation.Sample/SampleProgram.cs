@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -10,6 +12,7 @@ using CustomerSegmentation.Loyalty;
 using CustomerSegmentation.Pipeline;
 using CustomerSegmentation.Plotly;
 using CustomerSegmentation.Selection;
+using Spectre.Console;
 
 namespace CustomerSegmentation.Sample;
 
@@ -37,44 +40,79 @@ internal static class SampleProgram
     /// <summary>The exit code for any other failure: a fault of the sample or the library, reported in one line.</summary>
     public const int UnexpectedError = 3;
 
+    /// <summary>The exit code of a run stopped by <c>Ctrl+C</c> (the shell's 128 + SIGINT).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>
-    /// Runs the sample; returns <see cref="Success"/>, <see cref="DataError"/>, <see cref="UsageError"/> or
+    /// Runs the sample on plain consoles over <paramref name="output"/> and <paramref name="error"/> (no escape codes,
+    /// colours or progress); returns <see cref="Success"/>, <see cref="DataError"/>, <see cref="UsageError"/> or
     /// <see cref="UnexpectedError"/>. Every failure is one line on <paramref name="error"/>, never a stack trace.
     /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the results go.</param>
+    /// <param name="error">Where the one-line error goes.</param>
+    /// <returns>The exit code.</returns>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+        => Run(args, SampleConsole.Plain(output), SampleConsole.Plain(error));
+
+    /// <summary>
+    /// Runs the sample on the consoles given (progress is drawn when <paramref name="output"/> is interactive);
+    /// <paramref name="cancellationToken"/> (Ctrl+C) stops the reading, the sweep and the fits, writes no outputs and
+    /// returns <see cref="Cancelled"/>.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">The console of the results (and of the progress, when interactive).</param>
+    /// <param name="error">The console of the one-line error (red "error:" when it has colours).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(IReadOnlyList<string> args, IAnsiConsole output, IAnsiConsole error, CancellationToken cancellationToken = default)
     {
+        var errors = new SampleConsole(error);
         try
         {
-            SampleOptions options = SampleOptions.Parse(args);
-            if (options.Help)
+            var printer = new SampleConsole(output);
+            var commandLine = new SampleCommandLine(options => options.Mode switch
             {
-                output.WriteLine(SampleOptions.Usage);
-                return 0;
+                SampleMode.Clv => RunClv(options, printer, cancellationToken),
+                SampleMode.Rfm => RunRfm(options, printer, cancellationToken),
+                _ => RunSegments(options, printer, cancellationToken),
+            });
+            ParseResult parsed = commandLine.Parse(args);
+            if (parsed.Action is not HelpAction && parsed.Errors.Count > 0)
+            {
+                errors.Error(SampleCommandLine.FirstError(parsed)!);
+                return UsageError;
             }
 
-            var printer = new Printer(output);
-            return options.Clv ? RunClv(options, printer) : options.Rfm ? RunRfm(options, printer) : RunSegments(options, printer);
+            var help = new StringWriter(CultureInfo.InvariantCulture);
+            int code = parsed.Invoke(new InvocationConfiguration { Output = help, Error = help, EnableDefaultExceptionHandler = false });
+            if (help.GetStringBuilder().Length > 0)
+            {
+                printer.Line(help.ToString().TrimEnd());
+            }
+
+            return code;
         }
-        catch (SampleUsageException e)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error.WriteLine($"error: {e.Message}");
-            return UsageError;
+            errors.Error("cancelled; no outputs were written.");
+            return Cancelled;
         }
         catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException
             or CsvHelperException)
         {
-            error.WriteLine($"error: {OneLine(e)}");
+            errors.Error(SampleTerms.Of(OneLine(e)));
             return DataError;
         }
         catch (Exception e)
         {
-            error.WriteLine($"error: unexpected {e.GetType().Name}: {OneLine(e)}");
+            errors.Error($"unexpected {e.GetType().Name}: {OneLine(e)}");
             return UnexpectedError;
         }
     }
 
-    private static int RunSegments(SampleOptions options, Printer printer)
+    private static int RunSegments(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
         SegmentationPipeline pipeline;
@@ -95,7 +133,7 @@ internal static class SampleProgram
             IReadOnlyList<string> header = Header(options.Input);
             id ??= header.FirstOrDefault(h => h.Equals("CustomerID", StringComparison.OrdinalIgnoreCase));
             attributes ??= [.. header.Where(h => h.Equals("Genre", StringComparison.OrdinalIgnoreCase))];
-            pipeline = SegmentationPipeline.FromCsv(options.Input);
+            pipeline = SegmentationPipeline.FromCsv(options.Input, options.SkipBadRows ? new CustomerCsvOptions { BadRows = BadRowPolicy.Skip } : null);
         }
 
         printer.Line($"Features: {string.Join(", ", options.Features)}; scaling: {options.Scaling}");
@@ -105,13 +143,23 @@ internal static class SampleProgram
             pipeline = pipeline.WithId(id);
         }
 
-        SegmentationResult result = Segment(pipeline, options, printer);
+        SegmentationResult result = Segment(pipeline, options, printer, cancellationToken);
+        if (!result.Customers.SkippedRows.IsEmpty)
+        {
+            SkippedRowsReport skipped = result.Customers.SkippedRows;
+            printer.Line($"Rows skipped (--skip-bad-rows): {skipped.Count:N0}; {string.Join(", ", skipped.CountByReason.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}");
+            foreach (SkippedRow row in skipped.Samples.Take(5))
+            {
+                printer.Line($"  {SampleTerms.Of(row.Message)}");
+            }
+        }
+
         WriteOutputs(result, outputs, printer, "Customer segments");
         return 0;
     }
 
     /// <summary>Reads the synthetic transactions, or the file of --transactions with the column options, and prints the hygiene report.</summary>
-    private static TransactionSet ReadTransactions(SampleOptions options, Printer printer)
+    private static TransactionSet ReadTransactions(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         TransactionSet transactions;
         if (options.Transactions is null)
@@ -119,7 +167,7 @@ internal static class SampleProgram
             printer.Line($"Transactions: synthetic, {DefaultRfmCustomers:N0} customers (seed {options.Seed})");
             var csv = new StringWriter(CultureInfo.InvariantCulture);
             SyntheticTransactions.WriteCsv(SyntheticTransactions.Generate(DefaultRfmCustomers, options.Seed), csv);
-            transactions = TransactionCsv.Read(new StringReader(csv.ToString()), SyntheticTransactions.CsvOptions);
+            transactions = TransactionCsv.Read(new StringReader(csv.ToString()), SyntheticTransactions.CsvOptions, cancellationToken);
         }
         else
         {
@@ -135,8 +183,9 @@ internal static class SampleProgram
                 DateFormats = options.DateFormat is null ? [] : [options.DateFormat],
                 WhitespaceSeparated = options.Whitespace,
                 ColumnNames = options.Columns is null ? [] : [.. options.Columns],
+                BadRows = options.SkipBadRows ? BadRowPolicy.Skip : BadRowPolicy.FailFast,
             };
-            transactions = TransactionCsv.Read(options.Transactions, csvOptions);
+            transactions = TransactionCsv.Read(options.Transactions, csvOptions, cancellationToken);
         }
 
         TransactionHygieneReport hygiene = transactions.Hygiene;
@@ -150,22 +199,24 @@ internal static class SampleProgram
         return transactions;
     }
 
-    private static int RunRfm(SampleOptions options, Printer printer)
+    private static int RunRfm(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
-        TransactionSet transactions = ReadTransactions(options, printer);
+        TransactionSet transactions = ReadTransactions(options, printer, cancellationToken);
         RfmResult rfm = new RfmAnalyzer().Analyze(transactions);
         SpendTierAssignment tiers = SpendTiers.Default.Assign(rfm);
         printer.Line($"Customers: {rfm.Records.Length:N0}; analysis date {rfm.AnalysisDate:yyyy-MM-dd}; frequency counts {rfm.FrequencyBasis}");
         printer.Line(string.Empty);
         printer.Line("RFM segments:");
-        printer.Line(rfm.ToSegmentsMarkdown());
+        printer.Table(rfm.ToSegmentsMarkdown());
         printer.Line("Spend tiers (annualised spend):");
-        printer.Line(tiers.ToTiersMarkdown());
+        printer.Table(tiers.ToTiersMarkdown());
         PrintTierMovements(transactions, printer);
 
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
-        SegmentationResult result = Segment(pipeline, options, printer);
+        SegmentationResult result = Segment(pipeline, options, printer, cancellationToken);
+
+        // The rfm mode's outputs, all written here (the loyalty report, when there is one, is staged here too).
         Write(outputs, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
         Write(outputs, "rfm-segments.csv", w => rfm.WriteSegmentsCsv(w));
         Write(outputs, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
@@ -178,7 +229,7 @@ internal static class SampleProgram
     }
 
     /// <summary>The tier movements between the last two complete calendar years the transactions cover, if they cover two.</summary>
-    private static void PrintTierMovements(TransactionSet transactions, Printer printer)
+    private static void PrintTierMovements(TransactionSet transactions, SampleConsole printer)
     {
         SpendWindows? years = SpendWindows.CompleteCalendarYears(
             DateOnly.FromDateTime(transactions.Transactions.Min(t => t.Timestamp)), DateOnly.FromDateTime(transactions.Transactions.Max(t => t.Timestamp)));
@@ -191,14 +242,14 @@ internal static class SampleProgram
         int last = years.Windows[^1].Start.Year;
         TierMovements movements = SpendTiers.Default.History(transactions, SpendWindows.CalendarYears(last - 1, last)).Movements[0];
         printer.Line($"Tier movements {movements.From} -> {movements.To} (tier earned by calendar-year spend, held through the next year):");
-        printer.Line(movements.ToTierMovementsMarkdown());
+        printer.Table(movements.ToTierMovementsMarkdown());
         printer.Line(string.Join(", ", movements.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
     }
 
-    private static int RunClv(SampleOptions options, Printer printer)
+    private static int RunClv(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         using OutputFolder outputs = OutputFolder.Open(options.Out);
-        TransactionSet transactions = ReadTransactions(options, printer);
+        TransactionSet transactions = ReadTransactions(options, printer, cancellationToken);
         DateOnly last = transactions.Transactions.Max(t => DateOnly.FromDateTime(t.Timestamp));
         DateOnly end = options.CalibrationEnd ?? last;
         if (end >= last && options.CalibrationEnd is not null)
@@ -212,7 +263,7 @@ internal static class SampleProgram
         PurchaseSummary summary = split?.Calibration ?? PurchaseSummary.FromTransactions(transactions, end, options.Unit);
         string unit = options.Unit == PeriodUnit.Weeks ? "weeks" : "days";
         printer.Line($"Customers: {summary.Customers.Length:N0}; repeat buyers {summary.RepeatBuyers:N0}; observed to {end:yyyy-MM-dd}, in {unit}");
-        LifetimeValueResult clv = new LifetimeValueAnalyzer(new LifetimeValueOptions { HorizonMonths = options.Months }).Analyze(summary);
+        LifetimeValueResult clv = printer.WithFitStatus(progress => new LifetimeValueAnalyzer(new LifetimeValueOptions { HorizonMonths = options.Months }).Analyze(summary, progress, cancellationToken));
         printer.Line(string.Empty);
         printer.Line($"BG/NBD ({clv.Purchases.Method}, log-likelihood {clv.Purchases.LogLikelihood:F1}, converged {clv.Purchases.Converged}):");
         PrintEstimates(clv.Purchases.Estimates, printer);
@@ -233,21 +284,27 @@ internal static class SampleProgram
 
         printer.Line(string.Empty);
         printer.Line($"Top customers by {options.Months}-month CLV:");
-        printer.Line(string.Create(CultureInfo.InvariantCulture, $"{"Customer",-12} {"x",5} {"P(alive)",9} {"E[spend]",10} {"CLV",12}"));
-        foreach (CustomerLifetimeValue c in clv.Customers.OrderByDescending(c => c.Clv).ThenBy(c => c.CustomerId, StringComparer.Ordinal).Take(10))
-        {
-            printer.Line(string.Create(CultureInfo.InvariantCulture, $"{Shorten(c.CustomerId),-12} {c.Frequency,5} {c.ProbabilityAlive,9:F3} {c.ExpectedAverageSpend,10:F2} {c.Clv,12:F2}"));
-        }
-
+        printer.Table(
+            ["Customer", "x", "P(alive)", "E[spend]", "CLV"],
+            [.. clv.Customers.OrderByDescending(c => c.Clv).ThenBy(c => c.CustomerId, StringComparer.Ordinal).Take(10).Select(c => (IReadOnlyList<string>)
+            [
+                Shorten(c.CustomerId),
+                c.Frequency.ToString(CultureInfo.InvariantCulture),
+                c.ProbabilityAlive.ToString("F3", CultureInfo.InvariantCulture),
+                c.ExpectedAverageSpend.ToString("F2", CultureInfo.InvariantCulture),
+                c.Clv.ToString("F2", CultureInfo.InvariantCulture),
+            ])]);
         printer.Line(string.Empty);
         TierMovements projected = SpendTiers.Default.History(transactions, SpendWindows.Rolling12Months(end.AddDays(1), 1)).Project(clv);
         printer.Line($"Projected tiers {projected.From} -> {projected.To} (spend in the last 12 months against the spend the CLV model expects in the next 12):");
-        printer.Line(projected.ToTierMovementsMarkdown());
+        printer.Table(projected.ToTierMovementsMarkdown());
         printer.Line(string.Join(", ", projected.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
         PrintTierMovements(transactions, printer);
 
         printer.Line(string.Empty);
-        SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer);
+        SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer, cancellationToken);
+
+        // The clv mode's outputs, all written here (the loyalty report, when there is one, is staged here too).
         Write(outputs, "tier-projection.csv", w => projected.WriteTierMovementsCsv(w));
         Write(outputs, "clv.csv", w => clv.WriteCustomersCsv(w));
         Write(outputs, "clv.json", w => w.Write(clv.ToCustomersJson()));
@@ -256,16 +313,17 @@ internal static class SampleProgram
         return 0;
     }
 
-    private static void PrintEstimates(IEnumerable<ParameterEstimate> estimates, Printer printer)
-    {
-        foreach (ParameterEstimate e in estimates)
-        {
-            string se = e.StandardError is { } value ? value.ToString("F6", CultureInfo.InvariantCulture) : "n/a";
-            printer.Line(string.Create(CultureInfo.InvariantCulture, $"  {e.Name,-6} {e.Value,12:F6}  (SE {se})"));
-        }
-    }
+    private static void PrintEstimates(IEnumerable<ParameterEstimate> estimates, SampleConsole printer)
+        => printer.Table(
+            ["Parameter", "Estimate", "SE"],
+            [.. estimates.Select(e => (IReadOnlyList<string>)
+            [
+                e.Name,
+                e.Value.ToString("F6", CultureInfo.InvariantCulture),
+                e.StandardError is { } se ? se.ToString("F6", CultureInfo.InvariantCulture) : "n/a",
+            ])]);
 
-    private static SegmentationResult Segment(SegmentationPipeline pipeline, SampleOptions options, Printer printer)
+    private static SegmentationResult Segment(SegmentationPipeline pipeline, SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
     {
         if (options.K is int k)
         {
@@ -311,49 +369,52 @@ internal static class SampleProgram
             pipeline = options.KPrototypes ? pipeline : pipeline.WithOneHotEncoding();
         }
 
-        SegmentationResult result = pipeline.WithProgress(printer).Run();
+        SegmentationResult result = printer.WithProgress(progress => (progress is null ? pipeline : pipeline.WithProgress(progress)).Run(cancellationToken));
         printer.Line(string.Empty);
         if (result.Elbow is ElbowResult elbow)
         {
-            printer.Line("Elbow curve:");
+            printer.Line("Elbow curve (* the chosen K):");
             bool likelihood = elbow.Curve.Any(p => p.Bic is not null);
-            printer.Line("      K        inertia  silhouette  Calinski-H.  Davies-B." + (likelihood ? "          BIC          AIC" : string.Empty));
-            foreach (ElbowPoint p in elbow.Curve)
-            {
-                string criteria = likelihood ? string.Create(CultureInfo.InvariantCulture, $" {Score(p.Bic, 12)} {Score(p.Aic, 12)}") : string.Empty;
-                printer.Line(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  {(p.K == elbow.ChosenK ? '*' : ' ')} {p.K,3} {p.Inertia,14:0.###} {Score(p.Silhouette, 11)} {Score(p.CalinskiHarabasz, 12)} {Score(p.DaviesBouldin, 10)}{criteria}"));
-            }
+            string[] header = ["", "K", "inertia", "silhouette", "Calinski-H.", "Davies-B.", .. likelihood ? new[] { "BIC", "AIC" } : []];
+            printer.Table(header, [.. elbow.Curve.Select(p => (IReadOnlyList<string>)
+            [
+                p.K == elbow.ChosenK ? "*" : string.Empty,
+                p.K.ToString(CultureInfo.InvariantCulture),
+                p.Inertia.ToString("0.###", CultureInfo.InvariantCulture),
+                Score(p.Silhouette),
+                Score(p.CalinskiHarabasz),
+                Score(p.DaviesBouldin),
+                .. likelihood ? new[] { Score(p.Bic), Score(p.Aic) } : [],
+            ])]);
         }
 
         printer.Line($"Chosen K = {result.K}: {result.KReason}");
         printer.Line(string.Empty);
         printer.Line("Segments:");
-        printer.Line(result.ToProfilesMarkdown());
+        printer.Table(result.ToProfilesMarkdown());
         if (result.Rules is { } rules)
         {
             printer.Line(string.Create(CultureInfo.InvariantCulture, $"Segments as rules (depth {rules.Depth}; the rules place {rules.Fidelity * 100:0.0}% of customers in their segment):"));
-            printer.Line(result.ToRulesMarkdown());
+            printer.Table(result.ToRulesMarkdown());
         }
 
         if (result.Elbow?.GapChosenK is not null)
         {
             printer.Line("Gap statistic:");
-            printer.Line(result.ToGapMarkdown());
+            printer.Table(result.ToGapMarkdown());
         }
 
         if (result.Stability is not null)
         {
             printer.Line("Stability (bootstrap, Jaccard):");
-            printer.Line(result.ToStabilityMarkdown());
+            printer.Table(result.ToStabilityMarkdown());
         }
 
         return result;
     }
 
     /// <summary>Writes the segmentation's outputs (after any staged before them) and moves them all into the folder.</summary>
-    private static void WriteOutputs(SegmentationResult result, OutputFolder outputs, Printer printer, string title)
+    private static void WriteOutputs(SegmentationResult result, OutputFolder outputs, SampleConsole printer, string title)
     {
         if (result.Customers.Features.FeatureCount >= 3)
         {
@@ -399,8 +460,8 @@ internal static class SampleProgram
         return csv.Read() && csv.ReadHeader() ? [.. csv.HeaderRecord!.Select(h => h.Trim())] : [];
     }
 
-    private static string Score(double? value, int width)
-        => (value is double v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "-").PadLeft(width);
+    private static string Score(double? value)
+        => value is double v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>
     /// The message on one line: a CsvHelper message keeps only its first line (the rest is parser state), and the
@@ -426,27 +487,5 @@ internal static class SampleProgram
     {
         string line = text.ReplaceLineEndings(" ");
         return line.Length <= 40 ? line : string.Concat(line.AsSpan(0, 40), "...");
-    }
-
-    /// <summary>Prints lines and progress synchronously (progress arrives from worker threads during the sweep).</summary>
-    private sealed class Printer(TextWriter output) : IProgress<SegmentationProgress>
-    {
-        private readonly Lock _gate = new();
-
-        public void Line(string text)
-        {
-            lock (_gate)
-            {
-                output.WriteLine(text);
-            }
-        }
-
-        public void Report(SegmentationProgress value)
-        {
-            if (value.Stage == "Choosing K")
-            {
-                Line($"  [{value.Completed}/{value.Total}] {value.Message}");
-            }
-        }
     }
 }

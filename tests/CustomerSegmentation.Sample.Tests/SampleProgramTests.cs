@@ -16,9 +16,10 @@ public sealed class SampleProgramTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         Assert.Contains($"Chosen K = {SyntheticCustomers.Personas.Length}:", run.Output);
-        Assert.Contains("Elbow curve:", run.Output);
-        Assert.Contains("[10/10] K = ", run.Output);
-        Assert.Matches(@"\| Segment +\| Label +\| Customers +\|", run.Output); // an aligned Markdown table
+        Assert.Contains("Elbow curve (* the chosen K):", run.Output);
+        Assert.DoesNotContain("Choosing K", run.Output); // no progress when the console is not interactive
+        Assert.Matches(@"│ Segment +│ Label +│ Customers +│", run.Output); // an aligned table with borders
+        Assert.Matches(@"│ \* │ +5 │", run.Output); // the chosen K marked in the elbow table
         foreach (string file in new[] { "report.html", "segments.csv", "profiles.json", "model.json" })
         {
             Assert.True(File.Exists(run.File(file)), $"{file} was not written");
@@ -60,9 +61,9 @@ public sealed class SampleProgramTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         Assert.Contains("has the lowest BIC", run.Output);
-        Assert.Contains("Davies-B.          BIC          AIC", run.Output);
+        Assert.Matches(@"│ Davies-B\. │ +BIC │ +AIC │", run.Output);
         string chosenBic = run.Output.Split("has the lowest BIC (")[1].Split(')')[0];
-        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("  *", StringComparison.Ordinal) && line.Contains(chosenBic, StringComparison.Ordinal));
+        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("│ * │", StringComparison.Ordinal) && line.Contains(chosenBic, StringComparison.Ordinal));
         string header = File.ReadLines(run.File("segments.csv")).First();
         Assert.EndsWith(",p_segment_1,p_segment_2,p_segment_3,p_segment_4,p_segment_5", header);
         CustomerTable segments = CustomerCsv.Read(run.File("segments.csv"), ["Age", "Annual Income (k$)", "Spending Score (1-100)", "Segment"], new() { IdColumn = "Id" });
@@ -83,7 +84,7 @@ public sealed class SampleProgramTests
         Assert.Equal(string.Empty, run.Error);
         Assert.Contains($"Chosen K = {SyntheticCustomers.Personas.Length}: Gap statistic (B = 10 references uniform over the bounding box)", run.Output);
         Assert.Contains("Gap statistic:", run.Output);
-        Assert.Contains("| gap's K |", run.Output);
+        Assert.Matches(@"│ gap's K +│", run.Output);
         Assert.Contains("Stability (bootstrap, Jaccard):", run.Output);
         Assert.Contains("HighlyStable over 20 bootstrap resamples", run.Output);
         string profiles = File.ReadAllText(run.File("profiles.json"));
@@ -100,34 +101,45 @@ public sealed class SampleProgramTests
         Assert.Contains("scaling: LogStandard", run.Output);
     }
 
-    [Fact]
-    public void Help_prints_the_usage()
+    [Theory]
+    [InlineData("--help", "CustomerSegmentation.Sample [command] [options]", "rfm")]
+    [InlineData("segment --help", "CustomerSegmentation.Sample segment [options]", "--k-min <n>")]
+    [InlineData("rfm --help", "CustomerSegmentation.Sample rfm [options]", "--transactions <csv>")]
+    [InlineData("clv --help", "CustomerSegmentation.Sample clv [options]", "--calibration-end <yyyy-MM-dd>")]
+    public void Help_prints_the_usage_of_the_root_and_of_each_mode(string args, string usage, string option)
     {
-        using SampleRun run = SampleRun.Of("--help");
+        using SampleRun run = SampleRun.Of(args.Split(' '));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Usage: CustomerSegmentation.Sample", run.Output);
-        Assert.Contains("--k-min <n>", run.Output);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Contains(usage, run.Output);
+        Assert.Contains(option, run.Output);
     }
 
     [Theory]
-    [InlineData("--bogus", "error: Unknown option '--bogus'. Try --help.")]
-    [InlineData("--k", "error: Option --k needs a value. Try --help.")]
-    [InlineData("--k 0", "error: Option --k must be at least 1, not 0.")]
-    [InlineData("--seed x", "error: Option --seed needs a whole number, not 'x'.")]
-    [InlineData("--scale cubic", "error: Option --scale must be one of none, standard, minmax, logstandard, not 'cubic'.")]
-    [InlineData("--clusterer dbscan", "error: Option --clusterer must be kmeans, minibatch, kprototypes or gmm, not 'dbscan'.")]
-    [InlineData("--clusterer gmm --covariance round", "error: Option --covariance must be full or diag, not 'round'.")]
-    [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both.")]
-    [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5).")]
-    [InlineData("--k 3 --gap", "error: Give either --k or --gap, not both: the gap statistic chooses K.")]
+    [InlineData("--bogus", "error: Unrecognized command or argument '--bogus'. Try --help.")]
+    [InlineData("--k", "error: Option --k needs a value (it was followed by --out). Try --help.")]
+    [InlineData("--k 0", "error: Option --k must be at least 1, not 0. Try --help.")]
+    [InlineData("--seed x", "error: Option --seed needs a whole number, not 'x'. Try --help.")]
+    [InlineData("--scale cubic", "error: Option --scale must be one of none, standard, minmax, logstandard, not 'cubic'. Try --help.")]
+    [InlineData("--clusterer dbscan", "error: Option --clusterer must be one of kmeans, minibatch, kprototypes, gmm, not 'dbscan'. Try --help.")]
+    [InlineData("--clusterer gmm --covariance round", "error: Option --covariance must be full or diag, not 'round'. Try --help.")]
+    [InlineData("--features", "error: Option --features needs a value (it was followed by --out). Try --help.")]
+    [InlineData("--k 3 --k-max 5", "error: Give either --k or --k-min/--k-max, not both. Try --help.")]
+    [InlineData("--k-min 5 --k-max 3", "error: --k-max (3) is less than --k-min (5). Try --help.")]
+    [InlineData("--k 3 --gap", "error: Give either --k or --gap, not both: the gap statistic chooses K. Try --help.")]
     [InlineData("cluster", "error: Unknown command 'cluster'; use 'segment' (the default), 'rfm' or 'clv'. Try --help.")]
+    [InlineData("rfm --input customers.csv", "error: Unrecognized command or argument '--input'. Try --help.")]
+    [InlineData("rfm --quantity Quantity", "error: Give --quantity and --price together (amount = quantity x price), or --amount alone. Try --help.")]
+    [InlineData("rfm --amount Amount --quantity Quantity --price Price", "error: Give either --amount or --quantity with --price, not both. Try --help.")]
+    [InlineData("clv --months 0", "error: Option --months must be at least 1, not 0. Try --help.")]
     public void A_bad_command_line_gives_one_line_and_exit_code_2(string args, string message)
     {
         using SampleRun run = SampleRun.Of(args.Split(' '));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(message + Environment.NewLine, run.Error);
+        Assert.Equal(string.Empty, run.Output);
     }
 
     [Fact]
@@ -153,6 +165,10 @@ public sealed class SampleProgramTests
             Assert.Contains("Line 3", run.Error);
             Assert.Contains("'Age'", run.Error);
             Assert.Contains("'twenty'", run.Error);
+            Assert.Contains($"the file '{path}'", run.Error);
+            Assert.Contains("Add --skip-bad-rows to skip such rows", run.Error);
+            Assert.DoesNotContain("CustomerCsvOptions", run.Error);
+            Assert.DoesNotContain("BadRows", run.Error);
         }
         finally
         {
@@ -209,8 +225,8 @@ public sealed class SampleProgramTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"Segments as rules \(depth [1-3]; the rules place \d+\.\d% of customers in their segment\):", run.Output);
-        Assert.Matches(@"\| Segment +\| Label +\| Rule +\| Fidelity +\| Precision +\| Customers +\|", run.Output);
-        Assert.Matches(@"\| 3 +\| High income · Low spending +\| Annual Income \(k\$\) > 69\.5 and Spending Score \(1-100\) <= 51\.5 +\| 100\.0% ", run.Output);
+        Assert.Matches(@"│ Segment +│ Label +│ Rule +│ Fidelity +│ Precision +│ Customers +│", run.Output);
+        Assert.Matches(@"│ 3 +│ High income · Low spending +│ Annual Income \(k\$\) > 69\.5 and Spending Score \(1-100\) <= 51\.5 +│ +100\.0% ", run.Output);
         Assert.Contains("\"rules\": {", File.ReadAllText(run.File("profiles.json")), StringComparison.Ordinal);
     }
 
@@ -222,7 +238,7 @@ public sealed class SampleProgramTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("RFM segments:", run.Output);
         Assert.Contains("Spend tiers (annualised spend):", run.Output);
-        Assert.Matches(@"\| Champions +\|", run.Output);
+        Assert.Matches(@"│ Champions +│", run.Output);
         foreach (string file in new[] { "rfm.csv", "rfm-segments.csv", "rfm-segments.json", "rfm-segments.md", "tiers.csv", "tiers.json", "tiers.md", "report.html", "segments.csv", "profiles.json", "model.json" })
         {
             Assert.True(File.Exists(run.File(file)), $"{file} was not written");
@@ -248,7 +264,7 @@ public sealed class SampleProgramTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Tier movements 2023 -> 2024 (tier earned by calendar-year spend, held through the next year):", run.Output);
-        Assert.Matches(@"\| 2023 \\ 2024 +\| No tier +\| Bronze +\| Silver +\| Gold +\| Platinum +\|", run.Output);
+        Assert.Matches(@"│ 2023 \\ 2024 +│ No tier +│ Bronze +│ Silver +│ Gold +│ Platinum +│", run.Output);
         Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
     }
 
@@ -259,7 +275,7 @@ public sealed class SampleProgramTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("BG/NBD (", run.Output);
-        Assert.Matches(@"  alpha +\d+\.\d{6}  \(SE \d", run.Output);
+        Assert.Matches(@"│ alpha +│ +\d+\.\d{6} │ +\d+\.\d{6} │", run.Output);
         Assert.Contains("Top customers by 12-month CLV:", run.Output);
         Assert.Matches(@"Projected tiers \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} -> \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} \(spend in the last 12 months", run.Output);
         Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
