@@ -71,7 +71,7 @@ internal static class CustomersPlot
         {
             case 3:
                 layout["height"] = 720;
-                layout["margin"] = new { l = 10, r = 10, b = 10, t = view.ChoosableAxes ? 120 : 80 };
+                layout["margin"] = new { l = 10, r = 10, b = 10, t = view.ChoosableAxes ? 150 : 80 };
                 layout["scene"] = new
                 {
                     xaxis = Axis3D(view.AxisTitles[0]),
@@ -84,7 +84,7 @@ internal static class CustomersPlot
                 break;
             case 2:
                 layout["height"] = 600;
-                layout["margin"] = new { t = view.ChoosableAxes ? 120 : 80 };
+                layout["margin"] = new { t = view.ChoosableAxes ? 150 : 80 };
                 layout["xaxis"] = Axis2D(view.AxisTitles[0]);
                 layout["yaxis"] = Axis2D(view.AxisTitles[1]);
                 break;
