@@ -18,6 +18,7 @@ internal sealed class ElbowCurveData
     /// <param name="calinskiHarabasz">The Calinski-Harabasz score per K (null where undefined), or null when not computed.</param>
     /// <param name="daviesBouldin">The Davies-Bouldin score per K (null where undefined), or null when not computed.</param>
     /// <param name="note">A remark shown under the chart (for example "no knee found"), or null.</param>
+    /// <param name="gap">The gap statistic per K (null where undefined), or null when not computed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="ks"/> or <paramref name="inertias"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// No K; lengths that differ; a K below 1 or out of order; a negative or non-finite inertia or score; a chosen K
@@ -30,7 +31,8 @@ internal sealed class ElbowCurveData
         IReadOnlyList<double?>? silhouette = null,
         IReadOnlyList<double?>? calinskiHarabasz = null,
         IReadOnlyList<double?>? daviesBouldin = null,
-        string? note = null)
+        string? note = null,
+        IReadOnlyList<double?>? gap = null)
     {
         ArgumentNullException.ThrowIfNull(ks);
         ArgumentNullException.ThrowIfNull(inertias);
@@ -76,6 +78,7 @@ internal sealed class ElbowCurveData
         CalinskiHarabasz = Scores(calinskiHarabasz, ks, "Calinski-Harabasz", nameof(calinskiHarabasz));
         DaviesBouldin = Scores(daviesBouldin, ks, "Davies-Bouldin", nameof(daviesBouldin));
         Note = string.IsNullOrWhiteSpace(note) ? null : note;
+        Gap = Scores(gap, ks, "gap", nameof(gap));
     }
 
     /// <summary>The tried numbers of segments, strictly increasing.</summary>
@@ -96,6 +99,9 @@ internal sealed class ElbowCurveData
     /// <summary>The Davies-Bouldin score per K (null where undefined), or empty when not computed.</summary>
     public ImmutableArray<double?> DaviesBouldin { get; }
 
+    /// <summary>The gap statistic per K (null where undefined), or empty when not computed.</summary>
+    public ImmutableArray<double?> Gap { get; }
+
     /// <summary>A remark shown under the chart, or null.</summary>
     public string? Note { get; }
 
@@ -108,7 +114,8 @@ internal sealed class ElbowCurveData
             [.. elbow.Curve.Select(p => p.Silhouette)],
             [.. elbow.Curve.Select(p => p.CalinskiHarabasz)],
             [.. elbow.Curve.Select(p => p.DaviesBouldin)],
-            note);
+            note,
+            elbow.Curve.Any(p => p.Gap is not null) ? [.. elbow.Curve.Select(p => p.Gap)] : null);
 
     private static ImmutableArray<double?> Scores(IReadOnlyList<double?>? scores, IReadOnlyList<int> ks, string name, string parameter)
     {

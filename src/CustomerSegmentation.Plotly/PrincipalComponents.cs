@@ -2,7 +2,6 @@ using CustomerSegmentation.Data;
 
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
-using MathNet.Numerics.Statistics;
 
 namespace CustomerSegmentation.Plotly;
 
@@ -31,15 +30,10 @@ internal sealed class PrincipalComponents
     public static PrincipalComponents Fit(FeatureMatrix features, int count)
     {
         int d = features.FeatureCount;
-        var means = new double[d];
-        var scales = new double[d];
-        for (int j = 0; j < d; j++)
-        {
-            float[] column = features.Column(j).ToArray();
-            means[j] = column.Mean();
-            double sd = column.PopulationStandardDeviation();
-            scales[j] = sd > 0 ? sd : 1.0; // a constant feature contributes nothing instead of dividing by zero
-        }
+        FeatureSummary summary = FeatureSummary.Of(features);
+        double[] means = [.. summary.Means];
+        // A constant feature contributes nothing instead of dividing by zero.
+        double[] scales = [.. summary.StandardDeviations.Select(sd => sd > 0 ? sd : 1.0)];
 
         Matrix<double> covariance = Matrix<double>.Build.Dense(d, d);
         var z = new double[d];

@@ -24,30 +24,72 @@ public static class SegmentCharts
     public const string CentresTraceName = "Segment centres";
 
     /// <summary>
-    /// A 3D scatter plot of the customers in original units, one trace per segment (named "number · label", segments
-    /// 1..K in order) plus a last trace of diamond markers for the segment centres of the model. Hovering a customer
-    /// shows its id, segment, every feature and every extra column kept. Large data is sampled (see
+    /// The customers plot in original units, one trace per segment (named "number · label", segments 1..K in order)
+    /// plus a last trace of open diamonds for the segment centres of the model, drawn on top. Its form follows the
+    /// features: a 3D scatter plot for three, a 2D scatter plot for two, a strip plot per segment for one; with more
+    /// than three the first three are drawn in 3D and menus put any feature on the x, y and z axes (unless
+    /// <see cref="SegmentPlotOptions.Features"/> picks one to three of them, or
+    /// <see cref="SegmentPlotOptions.UsePrincipalComponents"/> draws principal components). Hovering a customer shows
+    /// only its id, segment, every feature and every extra column kept. Large data is sampled (see
     /// <see cref="SegmentPlotOptions.MaxPoints"/>).
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <param name="options">How to draw; the defaults of <see cref="SegmentPlotOptions"/> when null.</param>
+    /// <returns>The chart, with K + 1 traces (scatter3d, scatter, or box then scatter).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option names a feature that does not exist (the message lists the features).</exception>
+    public static GenericChart Customers(SegmentationResult result, SegmentPlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Customers(SegmentPlotData.From(result), options);
+    }
+
+    /// <summary>
+    /// The customers plot, under its earlier name: the same chart as <see cref="Customers(SegmentationResult, SegmentPlotOptions?)"/> (3D for three features,
+    /// 2D for two, a strip plot for one).
     /// </summary>
     /// <param name="result">The segmentation.</param>
     /// <param name="options">How to draw; the defaults of <see cref="SegmentPlotOptions"/> when null.</param>
     /// <returns>The chart, with K + 1 traces.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    /// <exception cref="ArgumentException">
-    /// The segmentation has fewer than three features, or an option names a feature that does not exist (the message lists the features).
-    /// </exception>
+    /// <exception cref="ArgumentException">An option names a feature that does not exist (the message lists the features).</exception>
     public static GenericChart Scatter3D(SegmentationResult result, SegmentPlotOptions? options = null)
+        => Customers(result, options);
+
+    /// <summary>
+    /// The segment sizes: a horizontal bar per segment (1..K from the top) of its number of customers, labelled with
+    /// the count and its share of all customers.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <returns>A one-trace bar chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static GenericChart SegmentSizes(SegmentationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Scatter3D(SegmentPlotData.From(result), options);
+        return SegmentSizes(SegmentPlotData.From(result));
     }
 
     /// <summary>
-    /// The elbow chart of a sweep: inertia against K as a line with markers, and the chosen K marked with a star (two
-    /// traces); the reason for the choice is shown under the title.
+    /// The segment centres compared: a heatmap (segment × feature) of each centre's z-score, (centre − overall mean) /
+    /// overall standard deviation over all customers (population sd; 0 for a constant feature), on a diverging
+    /// colour scale centred on 0. Hovering a cell shows the centre and the overall mean in original units.
+    /// </summary>
+    /// <param name="result">The segmentation.</param>
+    /// <returns>A one-trace heatmap.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static GenericChart CentreHeatmap(SegmentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return CentreHeatmap(SegmentPlotData.From(result));
+    }
+
+    /// <summary>
+    /// The elbow chart of a sweep with all its scores, as small multiples against K: inertia, then silhouette,
+    /// Calinski-Harabasz, Davies-Bouldin and the gap statistic where the sweep computed them, each a line with
+    /// markers and the chosen K marked with a star; the reason for the choice is shown under the title.
     /// </summary>
     /// <param name="elbow">The elbow sweep, for example <see cref="SegmentationResult.Elbow"/>.</param>
-    /// <returns>The chart, with two traces.</returns>
+    /// <returns>The chart, with two traces per panel (the curve, then the chosen K), inertia first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="elbow"/> is null.</exception>
     public static GenericChart Elbow(ElbowResult elbow)
     {
@@ -81,34 +123,18 @@ public static class SegmentCharts
         return ProfileTable(ProfileTableData.From(result));
     }
 
-    /// <summary>The 3D plot of <paramref name="data"/>: one trace per segment, then the centres.</summary>
-    internal static GenericChart Scatter3D(SegmentPlotData data, SegmentPlotOptions? options = null)
+    /// <summary>The customers plot of <paramref name="data"/>: one trace per segment, then the centres.</summary>
+    internal static GenericChart Customers(SegmentPlotData data, SegmentPlotOptions? options = null)
     {
         options ??= new SegmentPlotOptions();
-        return Scatter3D(SegmentView.Create(data, options), options.Title);
+        return Customers(SegmentView.Create(data, options), options.Title);
     }
 
     /// <summary>The elbow chart of <paramref name="elbow"/>; its note, if any, is shown under the title.</summary>
     internal static GenericChart Elbow(ElbowCurveData elbow)
     {
         ArgumentNullException.ThrowIfNull(elbow);
-        double chosenInertia = elbow.Inertias[elbow.Ks.IndexOf(elbow.ChosenK)];
-        GenericChart curve = CSharpChart.Line<int, double, string>(
-            elbow.Ks, elbow.Inertias, ShowMarkers: true, Name: "Inertia");
-        GenericChart chosen = CSharpChart.Point<int, double, string>(
-            [elbow.ChosenK], [chosenInertia], Name: $"Chosen K = {elbow.ChosenK}", MarkerSymbol: StyleParam.MarkerSymbol.Star);
-        chosen = PlotlyStyle.WithMarker(chosen, 18, Color.fromKeyword(ColorKeyword.Crimson));
-        string title = "Elbow method: inertia against the number of segments K";
-        if (elbow.Note is not null)
-        {
-            title += "<br><sub>" + PlotlyText.Literal(elbow.Note) + "</sub>";
-        }
-
-        GenericChart chart = CSharpChart.Combine([curve, chosen])
-            .WithXAxisStyle<int, int, int>(TitleText: "Number of segments (K)")
-            .WithYAxisStyle<int, int, int>(TitleText: "Inertia (within-segment sum of squares)")
-            .WithSize(Width: 900, Height: 450);
-        return PlotlyStyle.WithTitle(chart, title);
+        return ScoreCharts.Elbow(elbow);
     }
 
     /// <summary>The scores table of <paramref name="elbow"/>: inertia and whichever scores were computed.</summary>
@@ -136,40 +162,17 @@ public static class SegmentCharts
         return Table("Segment profiles", profile.Headers, columns, profile.Rows.Length);
     }
 
-    internal static GenericChart Scatter3D(SegmentView view, string title)
-    {
-        SegmentPlotData data = view.Data;
-        var charts = new List<GenericChart>(data.SegmentCount + 1);
-        for (int s = 0; s < data.SegmentCount; s++)
-        {
-            int[] members = Enumerable.Range(0, view.Rows.Length).Where(i => data.Labels[view.Rows[i]] == s).ToArray();
-            GenericChart segment = CSharpChart.Scatter3D<double, double, double, string>(
-                members.Select(i => view.Points[i][0]),
-                members.Select(i => view.Points[i][1]),
-                members.Select(i => view.Points[i][2]),
-                StyleParam.Mode.Markers,
-                Name: PlotlyText.Literal(data.SegmentNames[s]),
-                MultiText: members.Select(i => view.HoverText(view.Rows[i])).ToArray());
-            charts.Add(PlotlyStyle.WithMarker(segment, 3, opacity: 0.8));
-        }
+    /// <summary>The customers plot of a view (kept for the report page; the same as <see cref="Customers(SegmentView, string)"/>).</summary>
+    internal static GenericChart Scatter3D(SegmentView view, string title) => Customers(view, title);
 
-        GenericChart centres = CSharpChart.Scatter3D<double, double, double, string>(
-            view.Centres.Select(c => c[0]),
-            view.Centres.Select(c => c[1]),
-            view.Centres.Select(c => c[2]),
-            StyleParam.Mode.Markers,
-            Name: CentresTraceName,
-            MultiText: Enumerable.Range(0, data.SegmentCount).Select(view.CentreText).ToArray());
-        charts.Add(PlotlyStyle.WithMarker(centres, 12, Color.fromKeyword(ColorKeyword.Black), StyleParam.MarkerSymbol3D.Diamond));
+    /// <summary>The customers plot of a view: 3D, 2D or a strip plot by its number of dimensions.</summary>
+    internal static GenericChart Customers(SegmentView view, string title) => CustomersPlot.Draw(view, title);
 
-        GenericChart chart = CSharpChart.Combine(charts).WithSize(Width: 1000, Height: 750);
-        chart = PlotlyStyle.WithSceneAxisTitles(
-            chart, PlotlyText.Literal(view.AxisTitles[0]), PlotlyText.Literal(view.AxisTitles[1]), PlotlyText.Literal(view.AxisTitles[2]));
-        string subtitle = view.IsSampled
-            ? string.Create(CultureInfo.InvariantCulture, $"<br><sub>{view.Rows.Length:N0} of {data.RowCount:N0} customers shown (seeded sample)</sub>")
-            : "";
-        return PlotlyStyle.WithTitle(chart, PlotlyText.Literal(title) + subtitle);
-    }
+    /// <summary>The segment sizes of <paramref name="data"/> (all customers, not a sample).</summary>
+    internal static GenericChart SegmentSizes(SegmentPlotData data) => SegmentComparison.Sizes(data);
+
+    /// <summary>The heatmap of the centres' z-scores of <paramref name="data"/>.</summary>
+    internal static GenericChart CentreHeatmap(SegmentPlotData data) => SegmentComparison.CentreHeatmap(data);
 
     private static void AddScores(List<string> headers, List<IEnumerable<string>> columns, string name, System.Collections.Immutable.ImmutableArray<double?> scores)
     {

@@ -7,13 +7,13 @@ using CustomerSegmentation.Pipeline;
 namespace CustomerSegmentation.Plotly;
 
 /// <summary>
-/// What the 3D segment plot shows: every customer's features in original units, its segment, its id, the segment
+/// What the segment charts show: every customer's features in original units, its segment, its id, the segment
 /// centres and optional extra hover columns. Immutable; validated when constructed.
 /// </summary>
 internal sealed class SegmentPlotData
 {
     /// <summary>Creates and validates the plot data.</summary>
-    /// <param name="features">The customers' features in original units (one row per customer); at least three features.</param>
+    /// <param name="features">The customers' features in original units (one row per customer); one feature or more.</param>
     /// <param name="labels">The segment of each row, 0 to <c>segmentNames.Count - 1</c>.</param>
     /// <param name="segmentNames">The name of each segment, shown in the legend; non-blank.</param>
     /// <param name="customerIds">The id of each row, shown on hover.</param>
@@ -21,7 +21,7 @@ internal sealed class SegmentPlotData
     /// <param name="hoverColumns">Extra per-row columns shown on hover (for example Genre); none by default.</param>
     /// <exception cref="ArgumentNullException">An argument, a name, an id or a centroid is null.</exception>
     /// <exception cref="ArgumentException">
-    /// Fewer than three features; no segments; a count that does not match the number of rows or segments; a label
+    /// No feature; no segments; a count that does not match the number of rows or segments; a label
     /// outside the segments; a blank segment name; a centroid of the wrong length or with a NaN or infinite value.
     /// The message names the offending row, segment or column.
     /// </exception>
@@ -38,11 +38,9 @@ internal sealed class SegmentPlotData
         ArgumentNullException.ThrowIfNull(segmentNames);
         ArgumentNullException.ThrowIfNull(customerIds);
         ArgumentNullException.ThrowIfNull(centroids);
-        if (features.FeatureCount < 3)
+        if (features.FeatureCount < 1)
         {
-            throw new ArgumentException(
-                $"A 3D plot needs at least three features, but the data has {features.FeatureCount} ({string.Join(", ", features.FeatureNames)}).",
-                nameof(features));
+            throw new ArgumentException("The customers plot needs at least one feature, but the data has none.", nameof(features));
         }
 
         int n = features.RowCount;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CustomerSegmentation.Plotly;
 
-/// <summary>How the 3D segment plot is drawn. Immutable; every option is validated when it is set.</summary>
+/// <summary>How the customers plot is drawn (3D, 2D or a strip plot, see <see cref="SegmentCharts.Customers(Pipeline.SegmentationResult, SegmentPlotOptions?)"/>). Immutable; every option is validated when it is set.</summary>
 public sealed class SegmentPlotOptions
 {
     /// <summary>The default for <see cref="MaxPoints"/>.</summary>
@@ -12,11 +12,13 @@ public sealed class SegmentPlotOptions
     public const int DefaultSeed = 42;
 
     /// <summary>
-    /// The names of the three features on the x, y and z axes (case-insensitive), or empty to plot the first three.
-    /// Ignored when <see cref="UsePrincipalComponents"/> is true.
+    /// The names of the one to three features on the x, y and z axes (case-insensitive): three draw a 3D scatter plot,
+    /// two a 2D scatter plot, one a strip plot per segment. Empty draws the first three features (all of them when
+    /// there are fewer, and with a menu that puts any feature on any axis when there are more). Ignored when
+    /// <see cref="UsePrincipalComponents"/> is true.
     /// </summary>
     /// <value>The default value is empty (the first three features).</value>
-    /// <exception cref="ArgumentException">Set to a list that is not empty and not exactly three distinct, non-blank names.</exception>
+    /// <exception cref="ArgumentException">Set to a list that is not empty and not one to three distinct, non-blank names.</exception>
     public ImmutableArray<string> Features
     {
         get;
@@ -28,11 +30,11 @@ public sealed class SegmentPlotOptions
                 return;
             }
 
-            if (value.Length != 3 || value.Any(string.IsNullOrWhiteSpace)
-                || value.Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 3)
+            if (value.Length > 3 || value.Any(string.IsNullOrWhiteSpace)
+                || value.Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != value.Length)
             {
                 throw new ArgumentException(
-                    $"Features must name exactly three distinct features (x, y, z), but was [{string.Join(", ", value.Select(v => $"'{v}'"))}].",
+                    $"Features must name one to three distinct, non-blank features (x, then y, then z), but was [{string.Join(", ", value.Select(v => $"'{v}'"))}].",
                     nameof(Features));
             }
 
@@ -41,8 +43,9 @@ public sealed class SegmentPlotOptions
     } = [];
 
     /// <summary>
-    /// Plot the first three principal components of the standardized features instead of three original features;
-    /// the axes are titled "PC1 (xx.x% variance)" and so on. Hover still shows the original values.
+    /// Plot the leading principal components of the standardized features instead of original features: three
+    /// components in 3D, or two in 2D when there are only two features; the axes are titled "PC1 (xx.x% variance)"
+    /// and so on. Hover still shows the original values.
     /// </summary>
     /// <value>The default value is false.</value>
     public bool UsePrincipalComponents { get; init; }

@@ -48,12 +48,13 @@ public sealed class InputValidationTests
     }
 
     [Fact]
-    public void Fewer_than_three_features_cannot_be_plotted_in_3D()
+    public void One_or_two_features_are_plotted_and_centroids_must_still_match_them()
     {
         FeatureMatrix two = FeatureMatrix.FromRows([[1, 2], [3, 4]], ["Age", "Income"]);
-        var e = Assert.Throws<ArgumentException>(() => new SegmentPlotData(two, [0, 0], ["x"], ["1", "2"], [[1, 2]]));
-        Assert.Equal("features", e.ParamName);
-        Assert.Contains("at least three features, but the data has 2 (Age, Income)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, new SegmentPlotData(two, [0, 0], ["x"], ["1", "2"], [[1, 2]]).Features.FeatureCount);
+        var e = Assert.Throws<ArgumentException>(() => new SegmentPlotData(two, [0, 0], ["x"], ["1", "2"], [[1, 2, 3]]));
+        Assert.Equal("centroids", e.ParamName);
+        Assert.Contains("has 3 values but there are 2 features", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,11 +73,11 @@ public sealed class InputValidationTests
     [Fact]
     public void Plot_options_reject_a_wrong_number_of_features_and_a_point_limit_below_one()
     {
-        var features = Assert.Throws<ArgumentException>(() => new SegmentPlotOptions { Features = ["a", "b"] });
+        var features = Assert.Throws<ArgumentException>(() => new SegmentPlotOptions { Features = ["a", "b", "c", "d"] });
         Assert.Equal("Features", features.ParamName);
-        Assert.Contains("exactly three distinct features", features.Message, StringComparison.Ordinal);
+        Assert.Contains("one to three distinct, non-blank features", features.Message, StringComparison.Ordinal);
         Assert.Contains(
-            "exactly three distinct features",
+            "one to three distinct, non-blank features",
             Assert.Throws<ArgumentException>(() => new SegmentPlotOptions { Features = ["a", "A", "b"] }).Message,
             StringComparison.Ordinal);
         var maxPoints = Assert.Throws<ArgumentOutOfRangeException>(() => new SegmentPlotOptions { MaxPoints = 0 });

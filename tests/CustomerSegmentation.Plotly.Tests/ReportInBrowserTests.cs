@@ -30,8 +30,8 @@ public sealed class ReportInBrowserTests
             Assert.True(scatter.GetProperty("canvas").GetBoolean(), "the 3D scene has no drawn canvas: " + scatter);
             Assert.True(scatter.GetProperty("webgl").GetBoolean(), "the 3D scene has no WebGL context: " + scatter);
 
-            Assert.Equal(2, plots[1].GetProperty("traces").GetInt32());
-            Assert.Equal(["scatter", "scatter"], plots[1].GetProperty("types").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal(8, plots[1].GetProperty("traces").GetInt32()); // the elbow: four scores, each a curve and the chosen K
+            Assert.All(plots[1].GetProperty("types").EnumerateArray(), t => Assert.Equal("scatter", t.GetString()));
             Assert.Equal("table", Assert.Single(plots[2].GetProperty("types").EnumerateArray()).GetString());
             Assert.Equal("table", Assert.Single(plots[3].GetProperty("types").EnumerateArray()).GetString());
         }

@@ -11,7 +11,7 @@ public sealed class SegmentChartsTests
     public void The_3D_plot_has_one_trace_per_segment_named_after_it_then_the_centres()
     {
         SegmentPlotData data = SyntheticSegmentation.PlotData(300);
-        ChartJson chart = ChartJson.Of(SegmentCharts.Scatter3D(data));
+        ChartJson chart = ChartJson.Of(SegmentCharts.Customers(data));
 
         Assert.Equal(data.SegmentCount + 1, chart.Traces.Length);
         Assert.All(chart.Traces, t => Assert.Equal("scatter3d", t.GetProperty("type").GetString()));
@@ -23,7 +23,7 @@ public sealed class SegmentChartsTests
 
         JsonElement centres = chart.Traces[^1];
         Assert.Equal(data.Centroids.Select(c => Math.Round(c[1], 10)), ChartJson.Numbers(centres.GetProperty("y")).Select(v => Math.Round(v, 10)));
-        Assert.Equal("diamond", centres.GetProperty("marker").GetProperty("symbol").GetString());
+        Assert.Equal("diamond-open", centres.GetProperty("marker").GetProperty("symbol").GetString());
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SegmentChartsTests
     {
         SegmentPlotData data = SyntheticSegmentation.PlotData(50);
         var options = new SegmentPlotOptions { Features = ["spending score (1-100)", "Age", "Annual Income (k$)"] };
-        ChartJson chart = ChartJson.Of(SegmentCharts.Scatter3D(data, options));
+        ChartJson chart = ChartJson.Of(SegmentCharts.Customers(data, options));
 
         JsonElement scene = chart.Layout.GetProperty("scene");
         Assert.Equal("Spending Score (1-100)", scene.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
@@ -49,7 +49,7 @@ public sealed class SegmentChartsTests
     public void Hover_text_shows_the_id_the_segment_every_feature_and_the_extra_columns()
     {
         SegmentPlotData data = SyntheticSegmentation.PlotData(100);
-        ChartJson chart = ChartJson.Of(SegmentCharts.Scatter3D(data));
+        ChartJson chart = ChartJson.Of(SegmentCharts.Customers(data));
         int s = data.Labels[0];
         string text = ChartJson.Strings(chart.Traces[s].GetProperty("text"))[0];
 
@@ -67,7 +67,7 @@ public sealed class SegmentChartsTests
     {
         FeatureMatrix features = FeatureMatrix.FromRows([[1, 2, 3], [4, 5, 6]], ["a<b", "b", "c"]);
         var data = new SegmentPlotData(features, [0, 1], ["<i>x</i>", "y"], ["<script>", "id2"], [[1, 2, 3], [4, 5, 6]]);
-        string text = ChartJson.Strings(ChartJson.Of(SegmentCharts.Scatter3D(data)).Traces[0].GetProperty("text"))[0];
+        string text = ChartJson.Strings(ChartJson.Of(SegmentCharts.Customers(data)).Traces[0].GetProperty("text"))[0];
 
         Assert.Contains("<b>&lt;script&gt;</b>", text, StringComparison.Ordinal);
         Assert.Contains("Segment: &lt;i&gt;x&lt;/i&gt;", text, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class SegmentChartsTests
             features, synthetic.Labels, synthetic.SegmentNames, synthetic.CustomerIds,
             synthetic.Centroids.Select(c => (IReadOnlyList<double>)[.. c, c[0]]).ToArray());
 
-        JsonElement scene = ChartJson.Of(SegmentCharts.Scatter3D(data, new SegmentPlotOptions { UsePrincipalComponents = true })).Layout.GetProperty("scene");
+        JsonElement scene = ChartJson.Of(SegmentCharts.Customers(data, new SegmentPlotOptions { UsePrincipalComponents = true })).Layout.GetProperty("scene");
         string[] titles = ["xaxis", "yaxis", "zaxis"];
         string[] texts = titles.Select(a => scene.GetProperty(a).GetProperty("title").GetProperty("text").GetString()!).ToArray();
         Assert.Matches(@"^PC1 \(\d+\.\d% variance\)$", texts[0]);
@@ -104,9 +104,9 @@ public sealed class SegmentChartsTests
     {
         SegmentPlotData data = SyntheticSegmentation.PlotData(20_000);
         var options = new SegmentPlotOptions { MaxPoints = 500, Seed = 3 };
-        ChartJson first = ChartJson.Of(SegmentCharts.Scatter3D(data, options));
-        ChartJson again = ChartJson.Of(SegmentCharts.Scatter3D(data, options));
-        ChartJson otherSeed = ChartJson.Of(SegmentCharts.Scatter3D(data, new SegmentPlotOptions { MaxPoints = 500, Seed = 4 }));
+        ChartJson first = ChartJson.Of(SegmentCharts.Customers(data, options));
+        ChartJson again = ChartJson.Of(SegmentCharts.Customers(data, options));
+        ChartJson otherSeed = ChartJson.Of(SegmentCharts.Customers(data, new SegmentPlotOptions { MaxPoints = 500, Seed = 4 }));
 
         int[] sizes = first.Traces[..^1].Select(t => t.GetProperty("x").GetArrayLength()).ToArray();
         Assert.Equal(500, sizes.Sum());
@@ -136,13 +136,13 @@ public sealed class SegmentChartsTests
         ElbowCurveData elbow = SyntheticSegmentation.Elbow();
         ChartJson chart = ChartJson.Of(SegmentCharts.Elbow(elbow));
 
-        Assert.Equal(2, chart.Traces.Length);
+        Assert.Equal(8, chart.Traces.Length); // inertia, silhouette, Calinski-Harabasz, Davies-Bouldin: curve and star each
         Assert.Equal(elbow.Ks.Select(k => (double)k), ChartJson.Numbers(chart.Traces[0].GetProperty("x")));
         Assert.Equal(elbow.Inertias, ChartJson.Numbers(chart.Traces[0].GetProperty("y")));
         Assert.Equal([5.0], ChartJson.Numbers(chart.Traces[1].GetProperty("x")));
         Assert.Equal([420.0], ChartJson.Numbers(chart.Traces[1].GetProperty("y")));
         Assert.Equal("Chosen K = 5", chart.Traces[1].GetProperty("name").GetString());
-        Assert.Equal("17", chart.Traces[1].GetProperty("marker").GetProperty("symbol").ToString()); // plotly.js symbol number 17 is "star"
+        Assert.Equal("star", chart.Traces[1].GetProperty("marker").GetProperty("symbol").GetString());
         Assert.Contains("knee at K = 5", chart.Layout.GetProperty("title").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
@@ -166,7 +166,7 @@ public sealed class SegmentChartsTests
     {
         SegmentPlotData data = SyntheticSegmentation.PlotData(100);
         var e = Assert.Throws<ArgumentException>(
-            () => SegmentCharts.Scatter3D(data, new SegmentPlotOptions { Features = ["Age", "Income", "Spending Score (1-100)"] }));
+            () => SegmentCharts.Customers(data, new SegmentPlotOptions { Features = ["Age", "Income", "Spending Score (1-100)"] }));
         Assert.Contains("'Income'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'Annual Income (k$)'", e.Message, StringComparison.Ordinal);
     }

@@ -130,13 +130,13 @@ public sealed class SegmentationReportsTests
     }
 
     [Fact]
-    public void Fewer_than_three_features_cannot_be_drawn_in_3D()
+    public void Two_features_make_a_report_with_a_2D_plot()
     {
         SegmentationResult result = SegmentationPipeline.FromMatrix(FeatureMatrix.FromRows([[1.0, 2], [1.1, 2], [9, 9], [9.1, 9]], ["a", "b"])).WithK(2).Run();
 
-        var error = Assert.Throws<ArgumentException>(() => result.ToReport());
-        Assert.Contains("at least three features", error.Message);
-        Assert.Contains("at least three features", Assert.Throws<ArgumentException>(() => SegmentCharts.Scatter3D(result)).Message);
+        string html = result.ToReport().ToHtml();
+        Assert.Contains("var data = [{\"type\":\"scatter\",", ReportPage.ChartScripts(html)[0], StringComparison.Ordinal);
+        Assert.All(ChartJson.Of(SegmentCharts.Scatter3D(result)).Traces, t => Assert.Equal("scatter", t.GetProperty("type").GetString()));
     }
 
     [ChromiumFact]
