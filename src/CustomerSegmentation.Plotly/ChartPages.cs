@@ -47,8 +47,7 @@ public static class ChartPages
         var nodes = new List<XmlNode>();
         if (includePlotlyJs)
         {
-            nodes.Add(PageNodes.Element(
-                HtmlElements.script, [PageNodes.Attribute("type", "text/javascript"), PageNodes.Attribute("charset", "utf-8")], [HtmlElements.rawText(PlotlyJs.Value)]));
+            nodes.Add(PlotlyScript.Embedded.ScriptNode());
         }
 
         nodes.AddRange(ChartHtml.Nodes(chart));
@@ -69,14 +68,4 @@ public static class ChartPages
         byte[] html = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToHtmlPage(chart, title, plotly));
         AtomicFile.Write(path, stream => stream.Write(html));
     }
-
-    /// <summary>The plotly.js that Plotly.NET embeds (its own resource, the version its charts are made for).</summary>
-    private static readonly Lazy<string> PlotlyJs = new(() =>
-    {
-        string name = "Plotly.NET.plotly-" + global::Globals.PLOTLYJS_VERSION + ".min.js";
-        using Stream stream = typeof(GenericChart).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Plotly.NET does not carry the resource {name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
 }

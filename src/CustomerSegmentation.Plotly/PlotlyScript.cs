@@ -1,4 +1,10 @@
+using CustomerSegmentation.Plotly.Page;
+
+using Giraffe.ViewEngine;
+
 using Plotly.NET;
+
+using XmlNode = Giraffe.ViewEngine.HtmlElements.XmlNode;
 
 namespace CustomerSegmentation.Plotly;
 
@@ -8,14 +14,10 @@ namespace CustomerSegmentation.Plotly;
 /// </summary>
 public sealed class PlotlyScript
 {
-    private PlotlyScript(PlotlyJSReference reference, string? url)
-    {
-        Reference = reference;
-        Url = url;
-    }
+    private PlotlyScript(string? url) => Url = url;
 
     /// <summary>plotly.js embedded in the page: it opens offline.</summary>
-    public static PlotlyScript Embedded { get; } = new(PlotlyJSReference.Full, null);
+    public static PlotlyScript Embedded { get; } = new(null);
 
     /// <summary>The URL plotly.js is loaded from, or null when it is embedded.</summary>
     public string? Url { get; }
@@ -23,7 +25,23 @@ public sealed class PlotlyScript
     /// <summary>Whether plotly.js is embedded in the page.</summary>
     public bool IsEmbedded => Url is null;
 
-    internal PlotlyJSReference Reference { get; }
+    /// <summary>The plotly.js that Plotly.NET embeds (its own resource, the version its charts are made for).</summary>
+    internal static string EmbeddedSource => Source.Value;
+
+    private static readonly Lazy<string> Source = new(() =>
+    {
+        string name = "Plotly.NET.plotly-" + global::Globals.PLOTLYJS_VERSION + ".min.js";
+        using Stream stream = typeof(GenericChart).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Plotly.NET does not carry the resource {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>The script element that gives a page plotly.js: inline when embedded, else a reference to <see cref="Url"/>.</summary>
+    internal XmlNode ScriptNode()
+        => Url is null
+            ? PageNodes.Element(HtmlElements.script, [PageNodes.Attribute("type", "text/javascript"), PageNodes.Attribute("charset", "utf-8")], [HtmlElements.rawText(EmbeddedSource)])
+            : PageNodes.Element(HtmlElements.script, [PageNodes.Attribute("src", Url), PageNodes.Attribute("charset", "utf-8")], []);
 
     /// <summary>plotly.js loaded from <paramref name="url"/> (an absolute http, https or file URL) instead of embedded.</summary>
     /// <param name="url">The absolute URL of plotly.min.js (plotly.js 2.x).</param>
@@ -37,6 +55,6 @@ public sealed class PlotlyScript
             throw new ArgumentException($"The plotly.js URL must be an absolute http, https or file URL, but was '{url}'.", nameof(url));
         }
 
-        return new PlotlyScript(PlotlyJSReference.NewCDN(uri.AbsoluteUri), uri.AbsoluteUri);
+        return new PlotlyScript(uri.AbsoluteUri);
     }
 }
