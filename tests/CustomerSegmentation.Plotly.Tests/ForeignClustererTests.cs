@@ -72,11 +72,12 @@ public sealed class ForeignClustererTests
         try
         {
             result.ToReport().Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.ProfileRowCount);
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             Assert.Equal(result.K + 1, verdict.GetProperty("plots")[0].GetProperty("traces").GetInt32());
+            Assert.Equal(result.K, verdict.GetProperty("probe").GetInt32()); // the profile table holds every segment
         }
         finally
         {
@@ -94,10 +95,14 @@ public sealed class ForeignClustererTests
         Assert.Equal(result.K, profiles.RootElement.GetProperty("segments").GetArrayLength());
         Assert.Equal(result.K + 2, result.ToProfilesMarkdown().TrimEnd().Split('\n').Length);
 
-        string[] shown = ReportPage.JsonStrings(result.ToReport().ToHtml());
+        string html = result.ToReport().ToHtml();
+        string[] shown = ReportPage.JsonStrings(html);
+        string[][] profileRows = ReportPage.TableRows(html, "profile-table");
+        Assert.Equal(result.K, profileRows.Length);
         foreach (var profile in result.Profiles)
         {
             Assert.Contains($"{profile.Id} · {profile.Label}", shown); // the legend name of its trace
+            Assert.Equal(profile.Label, profileRows[profile.Id - 1][1]);
         }
     }
 

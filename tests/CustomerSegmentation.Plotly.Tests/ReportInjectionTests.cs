@@ -54,7 +54,7 @@ public sealed partial class ReportInjectionTests
         Assert.DoesNotContain("<img", own, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(EventHandlerAttribute().Matches(own));
         string[] scripts = ReportPage.ChartScripts(html);
-        Assert.Equal(4, scripts.Length);
+        Assert.Equal(4, scripts.Length); // table sorting, the customers plot, the elbow chart, the download
         foreach (string script in scripts)
         {
             Assert.DoesNotContain("<", script, StringComparison.Ordinal);
@@ -75,7 +75,12 @@ public sealed partial class ReportInjectionTests
             Assert.Contains(shown, s => s.Contains(payload, StringComparison.Ordinal));
         }
 
-        Assert.Contains(shown, s => s.Contains("Age " + Payloads[0], StringComparison.Ordinal)); // axis title or table header
+        Assert.Contains(shown, s => s.Contains("Age " + Payloads[0], StringComparison.Ordinal)); // axis title
+
+        // The profile table is HTML now: its headers and cells hold the payloads as encoded text.
+        string[][] rows = ReportPage.TableRows(result.ToReport(title: Title).ToHtml(), "profile-table");
+        Assert.Equal(result.K, rows.Length);
+        Assert.Contains(rows, row => row.Any(cell => cell.Contains(Payloads[1], StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -133,21 +138,21 @@ public sealed partial class ReportInjectionTests
         try
         {
             result.ToReport(title: Title).Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: "return document.body.innerText;");
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             Assert.Equal(Title, verdict.GetProperty("title").GetString());
             Assert.False(verdict.GetProperty("pwned").GetBoolean(), "a payload ran: " + verdict);
             Assert.Equal(0, verdict.GetProperty("images").GetInt32());
-            Assert.Equal(5, verdict.GetProperty("scripts").GetInt32()); // plotly.js, four charts (the test's own two are not counted)
-            Assert.Equal(4, verdict.GetProperty("plots").GetArrayLength());
+            Assert.Equal(5, verdict.GetProperty("scripts").GetInt32()); // plotly.js, sorting, two charts, the download (the test's own two are not counted)
+            Assert.Equal(2, verdict.GetProperty("plots").GetArrayLength());
 
-            // plotly.js wraps table headers at spaces, so the drawn text is compared without white space.
-            string drawn = WithoutWhiteSpace(verdict.GetProperty("text").GetString()!);
+            // The profile table (an HTML table now) shows every payload as text; white space is compared loosely.
+            string shown = WithoutWhiteSpace(verdict.GetProperty("probe").GetString()!);
             foreach (string payload in Payloads.Take(4))
             {
-                Assert.Contains(WithoutWhiteSpace(payload), drawn, StringComparison.Ordinal);
+                Assert.Contains(WithoutWhiteSpace(payload), shown, StringComparison.Ordinal);
             }
         }
         finally
@@ -158,6 +163,7 @@ public sealed partial class ReportInjectionTests
 
     private static string WithoutWhiteSpace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    [GeneratedRegex(@"<[a-z][^>]*\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
+    // An on* attribute of a tag, after any number of well-formed attributes (text inside a quoted value is not one).
+    [GeneratedRegex(@"<[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=(?:""[^""]*""|[^\s""'>]+))?)*\s+on[a-z]+\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex EventHandlerAttribute();
 }

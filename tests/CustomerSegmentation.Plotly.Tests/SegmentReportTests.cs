@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using CustomerSegmentation.Data;
+using CustomerSegmentation.DemoData;
 
 namespace CustomerSegmentation.Plotly.Tests;
 
@@ -14,10 +15,11 @@ public sealed partial class SegmentReportTests
         Assert.Contains("plotly.js v", html, StringComparison.Ordinal);
         Assert.Empty(ScriptSource().Matches(html));
         Assert.Empty(NetworkLink().Matches(html)); // the favicon is a data: URI
-        Assert.Equal(4, PlotDiv().Matches(html).Count); // 3D plot, elbow chart, scores table, profile table
+        Assert.Equal(2, PlotDiv().Matches(html).Count); // 3D plot and elbow chart; the scores and profiles are HTML tables
         Assert.Contains("<title>Synthetic mall customers</title>", html, StringComparison.Ordinal);
         Assert.Contains("The 3D plot shows all 500 customers.", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Segment profiles</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"profiles-heading\">Segment profiles</h2>", html, StringComparison.Ordinal);
+        Assert.Equal(SyntheticCustomers.Personas.Length, ReportPage.TableRows(html, "profile-table").Length);
     }
 
     [Fact]
@@ -25,7 +27,10 @@ public sealed partial class SegmentReportTests
     {
         string html = new SegmentReport(SyntheticSegmentation.PlotData(200)).ToHtml();
         Assert.Single(PlotDiv().Matches(html));
-        Assert.DoesNotContain("<h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"profiles\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"choosing-k\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"rules\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"downloads\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +79,8 @@ public sealed partial class SegmentReportTests
             Assert.Contains("a random sample of 5,000 of the 1,000,000 customers (seed 42)", html, StringComparison.Ordinal);
             Assert.Contains("5,000 of 1,000,000 customers shown", html, StringComparison.Ordinal);
             Assert.Contains("\"name\":\"Small\"", html, StringComparison.Ordinal);
-            Assert.True(bytes < 6_000_000, $"the report is {bytes:N0} bytes; expected under 6 MB (about 3.5 MB of it is plotly.js)");
+            Assert.Contains("Download the segments of all 1,000,000 customers (CSV)", html, StringComparison.Ordinal);
+            Assert.True(bytes < 10_000_000, $"the report is {bytes:N0} bytes; expected under 10 MB (about 3.6 MB of it is plotly.js, the rest the sample and the compressed download)");
         }
         finally
         {

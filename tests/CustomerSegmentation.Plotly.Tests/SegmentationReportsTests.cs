@@ -105,18 +105,19 @@ public sealed class SegmentationReportsTests
     {
         SegmentationResult result = Segmented(400);
 
-        JsonElement table = Assert.Single(ChartJson.Of(SegmentCharts.ProfileTable(result)).Traces);
+        string html = result.ToReport().ToHtml();
 
-        string[] headers = [.. table.GetProperty("header").GetProperty("values").EnumerateArray().Select(h => ChartJson.Strings(h)[0])];
-        string[][] columns = [.. table.GetProperty("cells").GetProperty("values").EnumerateArray().Select(ChartJson.Strings)];
+        string[] headers = ReportPage.TableHeaders(html, "profile-table");
+        string[][] rows = ReportPage.TableRows(html, "profile-table");
         string[] markdown = result.ToProfilesMarkdown().TrimEnd().Split(Environment.NewLine);
         Assert.Equal(MarkdownCells(markdown[0]), headers);
+        Assert.Equal(result.K, rows.Length);
         for (int s = 0; s < result.K; s++)
         {
-            Assert.Equal(MarkdownCells(markdown[s + 2]), columns.Select(c => c[s]));
+            Assert.Equal(MarkdownCells(markdown[s + 2]), rows[s]);
         }
 
-        Assert.Equal(Enumerable.Range(1, result.K).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)), columns[0]);
+        Assert.Equal(Enumerable.Range(1, result.K).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public sealed class SegmentationReportsTests
         try
         {
             result.ToReport().Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.ProfileRowCount);
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
@@ -157,6 +158,7 @@ public sealed class SegmentationReportsTests
                 [.. result.Profiles.Select(p => $"{p.Id} · {p.Label}"), SegmentCharts.CentresTraceName],
                 scatter.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
             Assert.True(scatter.GetProperty("webgl").GetBoolean(), "the 3D scene has no WebGL context: " + scatter);
+            Assert.Equal(result.K, verdict.GetProperty("probe").GetInt32());
         }
         finally
         {

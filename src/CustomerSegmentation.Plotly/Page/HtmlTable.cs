@@ -78,7 +78,15 @@ internal sealed class HtmlTable
 
     /// <summary>The table as a node: a scrolling box holding a <c>table class="data sortable"</c> with the given id.</summary>
     /// <param name="id">The id of the table element.</param>
-    public XmlNode ToNode(string id)
+    public XmlNode ToNode(string id) => ToNode(id, fitWidth: false);
+
+    /// <summary>
+    /// The table as a node; with <paramref name="fitWidth"/> its headers and cells wrap (class <c>fit</c>) so that a
+    /// wide table fits its card instead of scrolling sideways.
+    /// </summary>
+    /// <param name="id">The id of the table element.</param>
+    /// <param name="fitWidth">Whether headers and cells wrap to fit the width.</param>
+    public XmlNode ToNode(string id, bool fitWidth)
     {
         XmlNode head = PageNodes.Element(HtmlElements.thead, [], [
             PageNodes.Element(HtmlElements.tr, [], Headers.Select(h => PageNodes.Element(
@@ -88,7 +96,7 @@ internal sealed class HtmlTable
             HtmlElements.tr, [], row.Select((cell, c) => Cell(cell, SortValues.IsEmpty ? double.NaN : SortValues[r][c], c == 0)))));
         XmlNode table = PageNodes.Element(
             HtmlElements.table,
-            [PageNodes.Id(id), PageNodes.Class("data sortable")],
+            [PageNodes.Id(id), PageNodes.Class(fitWidth ? "data sortable fit" : "data sortable")],
             [PageNodes.Element(HtmlElements.caption, [], [PageNodes.Text(Caption)]), head, body]);
         return PageNodes.Div("table-box", [table]);
     }

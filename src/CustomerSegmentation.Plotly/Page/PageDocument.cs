@@ -46,6 +46,10 @@ internal static class PageDocument
         table.data tbody tr:nth-child(even){background:#fafbfc}
         a.download{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;border-radius:6px;background:var(--accent);color:#fff;text-decoration:none}
         @media (max-width:700px){main{padding:8px}.card{padding:12px}table.data{font-size:.85rem}}
+        table.data.fit th,table.data.fit td,table.data.fit thead th{white-space:normal;overflow-wrap:break-word;hyphens:auto}
+        table.data.fit thead th{vertical-align:bottom}
+        p.reason{font-size:.95rem}
+        a.download[aria-disabled=true]{opacity:.6;pointer-events:none}
         """;
 
     /// <summary>
@@ -106,4 +110,20 @@ internal static class PageDocument
             HtmlElements.html, [PageNodes.Attribute("lang", "en")], [PageNodes.Element(HtmlElements.head, [], head), PageNodes.Element(HtmlElements.body, [], body)]);
         return RenderView.AsString.htmlDocument(document);
     }
+
+    /// <summary>
+    /// Unpacks each <c>a[data-gzip]</c> (base64 of gzip) with DecompressionStream in the browser and points the link at
+    /// the result (a blob URL of its <c>data-type</c>); marks it <c>data-ready</c>. No network is used. A link with
+    /// <c>data-layout="columns"</c> carries a table column by column (see AssignmentsDownload) and is rebuilt into CSV rows.
+    /// </summary>
+    internal const string DownloadScript = """
+        (function(){function rows(t){var p=t.split('\u0000'),h=p[0],k=+p[1],tails=p.slice(2,2+k),n=+p[2+k],o=3+k,probs=p.length===o+3*n,out=new Array(n+1);out[0]=h;
+        for(var i=0;i!==n;i++){out[i+1]=p[o+i]+','+tails[+p[o+n+i]-1]+(probs?p[o+2*n+i]:'');}return out.join('\r\n')+'\r\n';}
+        Array.prototype.forEach.call(document.querySelectorAll('a[data-gzip]'),function(a){
+        if(typeof DecompressionStream==='undefined'){a.textContent+=' (this browser cannot unpack it)';return;}
+        var bin=atob(a.getAttribute('data-gzip')),bytes=new Uint8Array(bin.length);for(var i=0;i!==bin.length;i++){bytes[i]=bin.charCodeAt(i);}
+        new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(function(t){
+        var csv=a.getAttribute('data-layout')==='columns'?rows(t):t;
+        a.href=URL.createObjectURL(new Blob([csv],{type:a.getAttribute('data-type')}));a.removeAttribute('aria-disabled');a.setAttribute('data-ready','true');});});})();
+        """;
 }

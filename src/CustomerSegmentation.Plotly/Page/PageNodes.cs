@@ -90,4 +90,35 @@ internal static class PageNodes
             yield return Class(cssClass);
         }
     }
+
+    /// <summary>
+    /// A link that downloads <paramref name="gzip"/> unpacked, as a file named <paramref name="fileName"/>: the
+    /// gzip-compressed bytes are in the page as base64 and <see cref="PageDocument.DownloadScript"/> unpacks them in
+    /// the browser (DecompressionStream, no network) and sets the link's href; until then the link is marked
+    /// <c>aria-disabled</c>. Once ready it has <c>data-ready="true"</c>.
+    /// </summary>
+    /// <param name="text">The link's text.</param>
+    /// <param name="fileName">The downloaded file's name.</param>
+    /// <param name="mediaType">The file's media type.</param>
+    /// <param name="gzip">The gzip-compressed content.</param>
+    /// <param name="id">The link's id.</param>
+    /// <param name="columns">Whether the content is a table column by column (rebuilt into CSV rows in the browser) rather than the file itself.</param>
+    public static XmlNode CompressedDownloadLink(string text, string fileName, string mediaType, byte[] gzip, string id, bool columns = false)
+        => Element(
+            HtmlElements.a,
+            [
+                Id(id),
+                Class("download"),
+                Attribute("download", fileName),
+                Attribute("href", "#" + id),
+                Attribute("aria-disabled", "true"),
+                Attribute("data-type", mediaType),
+                Attribute("data-layout", columns ? "columns" : "file"),
+                Attribute("data-gzip", Convert.ToBase64String(gzip)),
+            ],
+            [Text(text)]);
+
+    /// <summary>The script that makes every <see cref="CompressedDownloadLink"/> of the page work; put it once, after the links.</summary>
+    public static XmlNode DownloadScript()
+        => Element(HtmlElements.script, [Attribute("type", "text/javascript")], [HtmlElements.rawText(PageDocument.DownloadScript)]);
 }

@@ -70,15 +70,52 @@ internal static class SegmentLabels
             : label).ToArray();
     }
 
-    /// <summary>"Annual Income (k$)" becomes "income", "Spending Score (1-100)" becomes "spending".</summary>
+    /// <summary>
+    /// Words that name a unit rather than the quantity ("annual_income_k", "age_years", "spend_usd"): left out when
+    /// they end a column name that has other words.
+    /// </summary>
+    private static readonly HashSet<string> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "k", "m", "thousand", "thousands", "million", "millions", "usd", "eur", "gbp", "dollars", "euros", "pounds",
+        "pct", "percent", "yrs", "years", "months", "weeks", "days", "hours", "kg", "cm",
+    };
+
+    /// <summary>
+    /// "Annual Income (k$)" becomes "income", "Spending Score (1-100)" becomes "spending"; snake_case, kebab-case and
+    /// camelCase names are read as words ("annual_income_k" and "annualIncomeK" become "income", "age_years" "age").
+    /// </summary>
     internal static string ShortName(string feature)
     {
         int bracket = feature.IndexOf('(', StringComparison.Ordinal);
         string bare = (bracket > 0 ? feature[..bracket] : feature).Trim();
-        string[] parts = bare.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        string[] parts = SplitCamelCase(bare).Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        int end = parts.Length;
+        while (end > 1 && UnitWords.Contains(parts[end - 1]))
+        {
+            end--;
+        }
+
+        parts = parts[..end];
         string[] kept = parts.Where(p => !GenericWords.Contains(p)).ToArray();
         string name = string.Join(' ', kept.Length > 0 ? kept : parts.TakeLast(1));
         return name.Length == 0 ? feature.Trim().ToLowerInvariant() : name.ToLowerInvariant();
+    }
+
+    /// <summary>"spendingScore" becomes "spending Score" (a space before each capital that follows a small letter).</summary>
+    private static string SplitCamelCase(string text)
+    {
+        var split = new System.Text.StringBuilder(text.Length + 4);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            {
+                split.Append(' ');
+            }
+
+            split.Append(text[i]);
+        }
+
+        return split.ToString();
     }
 
     private static string Describe(FeatureWords[] words, double[] z, int depth)

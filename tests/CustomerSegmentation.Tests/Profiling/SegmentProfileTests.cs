@@ -92,6 +92,14 @@ public sealed class SegmentProfileTests
     [InlineData("Age", "age")]
     [InlineData("total_orders", "orders")]
     [InlineData("Score", "score")]
+    [InlineData("annual_income_k", "income")]
+    [InlineData("annual_income_thousands", "income")]
+    [InlineData("annualIncomeK", "income")]
+    [InlineData("spendingScore", "spending")]
+    [InlineData("age_years", "age")]
+    [InlineData("customer-age", "customer age")]
+    [InlineData("days_since_last_order", "days since last order")]
+    [InlineData("k", "k")]
     public void Feature_names_shorten_to_a_readable_word(string feature, string word)
         => Assert.Equal(word, SegmentLabels.ShortName(feature));
 
