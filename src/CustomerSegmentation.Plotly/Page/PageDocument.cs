@@ -46,6 +46,11 @@ internal static class PageDocument
         table.data tbody tr:nth-child(even){background:#fafbfc}
         a.download{display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;border-radius:6px;background:var(--accent);color:#fff;text-decoration:none}
         @media (max-width:700px){main{padding:8px}.card{padding:12px}table.data{font-size:.85rem}}
+        .pair{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+        @media (max-width:1000px){.pair{grid-template-columns:1fr}}
+        .pair>*,.chart-box{min-width:0}
+        .card h3{margin:16px 0 6px;font-size:1.05rem}
+        .card p.warning{color:#9a3412}
         """;
 
     /// <summary>
