@@ -371,7 +371,7 @@ public static class LoyaltyCharts
         return ([.. ticks.Select(Math.Log10)], [.. ticks.Select(LoyaltyText.Compact)]);
     }
 
-    /// <summary>Sets the type of the first 3D scene's x, y and z axes to "log" where <paramref name="log"/> says so, keeping their other attributes.</summary>
+    /// <summary>Sets the type of the first 3D scene's x, y and z axes to "log" where <paramref name="log"/> says so (keeping their other attributes) and moves the camera back a little.</summary>
     private static GenericChart WithLogSceneAxes(GenericChart chart, bool[] log)
         => GenericChart.mapLayout(FuncConvert.FromFunc((Layout layout) =>
         {
@@ -384,6 +384,8 @@ public static class LoyaltyCharts
                 scene.SetProperty(axes[a], axis);
             }
 
+            // A camera a little farther out than plotly's default (1.25, 1.25, 1.25), so the lowest ticks and the axis titles stay inside the box.
+            scene.SetProperty("camera", new Dictionary<string, object> { ["eye"] = new Dictionary<string, double> { ["x"] = 1.6, ["y"] = 1.6, ["z"] = 1.05 } });
             layout.SetProperty("scene", scene);
             return layout;
         }),

@@ -391,7 +391,7 @@ public sealed class LoyaltyReport
             PageNodes.Heading("Segments found by clustering", "clusters-heading"),
             PageNodes.Paragraph(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{clustering.K} segments of the customers on recency, frequency and monetary value ({clustering.KReason}).")),
+                $"{clustering.K} segments of the customers on recency, frequency and monetary value ({clustering.KReason.TrimEnd('.')}).")),
             PageNodes.Paragraph(ClusterAxesNote!, id: "cluster-axes-note"),
             Chart(LoyaltyCharts.RfmClusters(clustering, _options.ClusterPlot)),
         ]);
