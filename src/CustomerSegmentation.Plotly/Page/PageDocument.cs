@@ -50,6 +50,11 @@ internal static class PageDocument
         table.data.fit thead th{vertical-align:bottom}
         p.reason{font-size:.95rem}
         a.download[aria-disabled=true]{opacity:.6;pointer-events:none}
+        .pair{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+        @media (max-width:1000px){.pair{grid-template-columns:1fr}}
+        .pair>*,.chart-box{min-width:0}
+        .card h3{margin:16px 0 6px;font-size:1.05rem}
+        .card p.warning{color:#9a3412}
         """;
 
     /// <summary>
