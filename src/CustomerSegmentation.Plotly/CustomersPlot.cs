@@ -17,7 +17,8 @@ internal static class CustomersPlot
 
     private static readonly string[] AxisKeys = ["x", "y", "z"];
 
-    public static GenericChart Draw(SegmentView view, string title)
+    /// <summary>The customers plot of <paramref name="view"/>; <paramref name="logAxes"/>, when given, puts a 3D axis on a log scale where it is true.</summary>
+    public static GenericChart Draw(SegmentView view, string title, IReadOnlyList<bool>? logAxes = null)
     {
         SegmentPlotData data = view.Data;
         int[][] members = view.MembersBySegment();
@@ -74,9 +75,9 @@ internal static class CustomersPlot
                 layout["margin"] = new { l = 10, r = 10, b = 10, t = view.ChoosableAxes ? 150 : 80 };
                 layout["scene"] = new
                 {
-                    xaxis = Axis3D(view.AxisTitles[0]),
-                    yaxis = Axis3D(view.AxisTitles[1]),
-                    zaxis = Axis3D(view.AxisTitles[2]),
+                    xaxis = Axis3D(view.AxisTitles[0], logAxes is { Count: 3 } && logAxes[0]),
+                    yaxis = Axis3D(view.AxisTitles[1], logAxes is { Count: 3 } && logAxes[1]),
+                    zaxis = Axis3D(view.AxisTitles[2], logAxes is { Count: 3 } && logAxes[2]),
                     aspectmode = "cube",
                     domain = new { x = new[] { 0.0, 1.0 }, y = new[] { 0.0, 1.0 } },
                     camera = new { eye = new { x = 1.45, y = 1.45, z = 0.9 }, center = new { x = 0, y = 0, z = -0.08 } },
@@ -193,7 +194,7 @@ internal static class CustomersPlot
         return menus;
     }
 
-    private static object Axis3D(string title) => new { title = new { text = PlotlyText.Literal(title) } };
+    private static object Axis3D(string title, bool log) => new { title = new { text = PlotlyText.Literal(title) }, type = log ? "log" : "linear" };
 
     private static object Axis2D(string title) => new { title = new { text = PlotlyText.Literal(title) }, automargin = true, zeroline = false };
 

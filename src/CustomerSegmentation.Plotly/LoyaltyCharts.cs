@@ -193,14 +193,14 @@ public static class LoyaltyCharts
         ArgumentNullException.ThrowIfNull(clustering);
         bool[] log = RfmLogAxes(clustering);
         options ??= new SegmentPlotOptions { Title = "Customer segments on recency, frequency and monetary value" };
-        GenericChart chart = SegmentCharts.Scatter3D(clustering, new SegmentPlotOptions
+        var plot = new SegmentPlotOptions
         {
             Features = RfmResult.FeatureNames,
             MaxPoints = options.MaxPoints,
             Seed = options.Seed,
             Title = options.Title,
-        });
-        chart = WithLogSceneAxes(chart, log);
+        };
+        GenericChart chart = CustomersPlot.Draw(SegmentView.Create(SegmentPlotData.From(clustering), plot), plot.Title, log);
         return PlotlyFigure.Fit(chart, 720);
     }
 
@@ -370,24 +370,4 @@ public static class LoyaltyCharts
         double[] ticks = [.. Enumerable.Range(first, last - first + 1).SelectMany(e => steps.Select(s => s * Math.Pow(10, e))).Where(t => t >= low * 0.999 && t <= high * 1.001)];
         return ([.. ticks.Select(Math.Log10)], [.. ticks.Select(LoyaltyText.Compact)]);
     }
-
-    /// <summary>Sets the type of the first 3D scene's x, y and z axes to "log" where <paramref name="log"/> says so (keeping their other attributes) and moves the camera back a little.</summary>
-    private static GenericChart WithLogSceneAxes(GenericChart chart, bool[] log)
-        => GenericChart.mapLayout(FuncConvert.FromFunc((Layout layout) =>
-        {
-            DynamicObj.DynamicObj scene = layout.TryGetPropertyValue("scene")?.Value as DynamicObj.DynamicObj ?? new global::Plotly.NET.LayoutObjects.Scene();
-            string[] axes = ["xaxis", "yaxis", "zaxis"];
-            for (int a = 0; a < axes.Length; a++)
-            {
-                DynamicObj.DynamicObj axis = scene.TryGetPropertyValue(axes[a])?.Value as DynamicObj.DynamicObj ?? new global::Plotly.NET.LayoutObjects.LinearAxis();
-                axis.SetProperty("type", log[a] ? "log" : "linear");
-                scene.SetProperty(axes[a], axis);
-            }
-
-            // A camera a little farther out than plotly's default (1.25, 1.25, 1.25), so the lowest ticks and the axis titles stay inside the box.
-            scene.SetProperty("camera", new Dictionary<string, object> { ["eye"] = new Dictionary<string, double> { ["x"] = 1.6, ["y"] = 1.6, ["z"] = 1.05 } });
-            layout.SetProperty("scene", scene);
-            return layout;
-        }),
-            chart);
 }

@@ -16,7 +16,7 @@ namespace CustomerSegmentation.Plotly;
 /// <summary>
 /// One self-contained HTML page describing a segmentation, in cards: the key figures (customers, segments, the chosen
 /// K and why, inertia and quality scores, stability and the gap statistic's K when known), the customers plot with a
-/// note on sampling, the segment profiles as a sortable table, the segments' rules, their stability, the membership
+/// note on sampling, the segment sizes and a heatmap of the centres, the segment profiles as a sortable table, the segments' rules, their stability, the membership
 /// probabilities (Gaussian mixtures), the choice of K (elbow chart and scores table) and a download of every
 /// customer's segment as CSV. plotly.js is embedded in the page by default, so it opens with no network at all. Made by
 /// <see cref="SegmentationReports.ToReport(SegmentationResult, SegmentReportOptions?)"/>; immutable; the page is built by <see cref="ToHtml"/>.
@@ -86,8 +86,8 @@ public sealed class SegmentReport
     public string SamplingNote => _view.IsSampled
         ? string.Create(
             CultureInfo.InvariantCulture,
-            $"The 3D plot shows a random sample of {PlottedCustomers:N0} of the {TotalCustomers:N0} customers (seed {_options.Plot.Seed}), drawn from each segment in proportion to its size so that every segment is represented. Centres, scores, profiles and the download use all customers.")
-        : string.Create(CultureInfo.InvariantCulture, $"The 3D plot shows all {TotalCustomers:N0} customers.");
+            $"The customers plot shows a random sample of {PlottedCustomers:N0} of the {TotalCustomers:N0} customers (seed {_options.Plot.Seed}), drawn from each segment in proportion to its size so that every segment is represented. Centres, scores, profiles and the download use all customers.")
+        : string.Create(CultureInfo.InvariantCulture, $"The customers plot shows all {TotalCustomers:N0} customers.");
 
     /// <summary>
     /// The complete HTML document, with plotly.js embedded (unless <see cref="SegmentReportOptions.Plotly"/> says
@@ -103,6 +103,14 @@ public sealed class SegmentReport
             PageNodes.Heading("Customers by segment", "customers-heading"),
             .. ChartHtml.Nodes(CustomersChart()),
             PageNodes.Paragraph(SamplingNote, id: "sampling-note"),
+        ]));
+        body.Add(PageNodes.Section("segments-at-a-glance", [
+            PageNodes.Heading("Segments at a glance", "segments-at-a-glance-heading"),
+            PageNodes.Paragraph("How many customers each segment holds, and where each segment's centre lies against all customers: the number of standard deviations above (red) or below (blue) the overall mean, with the centre in the feature's own units on hover."),
+            PageNodes.Div("pair", [
+                PageNodes.Div("chart-box", ChartHtml.Nodes(ChartSizing.FitToCard(SegmentCharts.SegmentSizes(_view.Data)))),
+                PageNodes.Div("chart-box", ChartHtml.Nodes(ChartSizing.FitToCard(SegmentCharts.CentreHeatmap(_view.Data)))),
+            ]),
         ]));
         if (Profile is not null)
         {
@@ -162,10 +170,8 @@ public sealed class SegmentReport
         AtomicFile.Write(path, stream => stream.Write(html));
     }
 
-    // ---- The one place the customers chart is made (the chart itself is SegmentCharts'). ----
-    private GenericChart CustomersChart() => ChartSizing.FitToCard(SegmentCharts.Scatter3D(_view, _options.Plot.Title));
+    private GenericChart CustomersChart() => ChartSizing.FitToCard(SegmentCharts.Customers(_view, _options.Plot.Title));
 
-    // ---- The one place the elbow chart is made (the chart itself is SegmentCharts'). ----
     private static GenericChart ElbowChart(ElbowCurveData elbow) => ChartSizing.FitToCard(SegmentCharts.Elbow(elbow));
 
     private string Lead()

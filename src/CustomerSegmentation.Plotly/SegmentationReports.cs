@@ -7,16 +7,17 @@ namespace CustomerSegmentation.Plotly;
 public static class SegmentationReports
 {
     /// <summary>
-    /// The report of a segmentation: customers in 3D on their original units (hover shows the id, every feature and
-    /// every extra column kept), the profile table, rules, stability and membership probabilities when the result has
+    /// The report of a segmentation: the customers plotted on their original units (3D for three features, 2D for
+    /// two, a strip for one, axis menus for more; hover shows the id, every feature and every extra column kept), the
+    /// segment sizes and a heatmap of the centres, the profile table, rules, stability and membership probabilities when the result has
     /// them, the elbow chart with every score when K was chosen by a sweep, and the assignments as a download.
     /// </summary>
     /// <param name="result">The segmentation.</param>
-    /// <param name="options">How the 3D plot is drawn (features, principal components, sample size, seed); defaults when null.</param>
+    /// <param name="options">How the customers plot is drawn (features, principal components, sample size, seed); defaults when null.</param>
     /// <param name="title">The page title.</param>
     /// <returns>The report, ready for <see cref="SegmentReport.Save"/> or <see cref="SegmentReport.ToHtml"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    /// <exception cref="ArgumentException">The segmentation has fewer than three features (a 3D plot needs three), or <paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentException">The plot options name a feature that does not exist, or <paramref name="title"/> is blank.</exception>
     public static SegmentReport ToReport(this SegmentationResult result, SegmentPlotOptions? options = null, string title = SegmentReportOptions.DefaultTitle)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -36,8 +37,7 @@ public static class SegmentationReports
     /// <exception cref="ArgumentException">
     /// <see cref="SegmentReportOptions.SegmentNames"/> names a segment the result does not have, or
     /// <see cref="SegmentReportOptions.FeatureDisplayNames"/> a feature or column it does not have (the messages list
-    /// what there is); the plot options name a feature that does not exist; or the segmentation has fewer than three
-    /// features (a 3D plot needs three).
+    /// what there is); or the plot options name a feature that does not exist.
     /// </exception>
     public static SegmentReport ToReport(this SegmentationResult result, SegmentReportOptions? options)
     {

@@ -72,7 +72,7 @@ public sealed class ForeignClustererTests
         try
         {
             result.ToReport().Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.ProfileRowCount);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: ReportProbes.ProfileRowCount);
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());

@@ -12,12 +12,12 @@ public sealed class ReportInBrowserTests
         try
         {
             report.Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.TableRowCounts);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: ReportProbes.TableRowCounts);
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             JsonElement[] plots = [.. verdict.GetProperty("plots").EnumerateArray()];
-            Assert.Equal(2, plots.Length); // the customers plot and the elbow chart; the tables are HTML
+            Assert.Equal(4, plots.Length); // the customers plot, sizes, centre heatmap and the elbow chart; the tables are HTML
 
             JsonElement scatter = plots[0];
             int k = DemoData.SyntheticCustomers.Personas.Length;
@@ -30,8 +30,10 @@ public sealed class ReportInBrowserTests
             Assert.True(scatter.GetProperty("canvas").GetBoolean(), "the 3D scene has no drawn canvas: " + scatter);
             Assert.True(scatter.GetProperty("webgl").GetBoolean(), "the 3D scene has no WebGL context: " + scatter);
 
-            Assert.Equal(8, plots[1].GetProperty("traces").GetInt32()); // the elbow: four scores, each a curve and the chosen K
-            Assert.All(plots[1].GetProperty("types").EnumerateArray(), t => Assert.Equal("scatter", t.GetString()));
+            Assert.Equal("bar", Assert.Single(plots[1].GetProperty("types").EnumerateArray()).GetString());
+            Assert.Equal("heatmap", Assert.Single(plots[2].GetProperty("types").EnumerateArray()).GetString());
+            Assert.Equal(8, plots[3].GetProperty("traces").GetInt32()); // the elbow: four scores, each a curve and the chosen K
+            Assert.All(plots[3].GetProperty("types").EnumerateArray(), t => Assert.Equal("scatter", t.GetString()));
             JsonElement rows = verdict.GetProperty("probe");
             Assert.Equal(k, rows.GetProperty("profile-table").GetInt32());
             Assert.Equal(8, rows.GetProperty("scores-table").GetInt32());

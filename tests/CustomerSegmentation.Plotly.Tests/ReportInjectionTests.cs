@@ -54,7 +54,7 @@ public sealed partial class ReportInjectionTests
         Assert.DoesNotContain("<img", own, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(EventHandlerAttribute().Matches(own));
         string[] scripts = ReportPage.ChartScripts(html);
-        Assert.Equal(4, scripts.Length); // table sorting, the customers plot, the elbow chart, the download
+        Assert.Equal(6, scripts.Length); // table sorting, the customers plot, sizes, centre heatmap, the elbow chart, the download
         foreach (string script in scripts)
         {
             Assert.DoesNotContain("<", script, StringComparison.Ordinal);
@@ -138,15 +138,15 @@ public sealed partial class ReportInjectionTests
         try
         {
             result.ToReport(title: Title).Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: "return document.body.innerText;");
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: "return document.body.innerText;");
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             Assert.Equal(Title, verdict.GetProperty("title").GetString());
             Assert.False(verdict.GetProperty("pwned").GetBoolean(), "a payload ran: " + verdict);
             Assert.Equal(0, verdict.GetProperty("images").GetInt32());
-            Assert.Equal(5, verdict.GetProperty("scripts").GetInt32()); // plotly.js, sorting, two charts, the download (the test's own two are not counted)
-            Assert.Equal(2, verdict.GetProperty("plots").GetArrayLength());
+            Assert.Equal(7, verdict.GetProperty("scripts").GetInt32()); // plotly.js, sorting, four charts, the download (the test's own two are not counted)
+            Assert.Equal(4, verdict.GetProperty("plots").GetArrayLength());
 
             // The profile table (an HTML table now) shows every payload as text; white space is compared loosely.
             string shown = WithoutWhiteSpace(verdict.GetProperty("probe").GetString()!);

@@ -54,7 +54,7 @@ public sealed partial class ReportPageInjectionTests
         try
         {
             result.ToReport(options).Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.DownloadedCsv);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: ReportProbes.DownloadedCsv);
 
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             Assert.False(verdict.GetProperty("pwned").GetBoolean(), "a payload ran: " + verdict);

@@ -245,7 +245,7 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
         try
         {
             result.ToReport().Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, width: width, probe: ReportProbes.ProfileRowsVisible);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, width: width, probe: ReportProbes.ProfileRowsVisible);
 
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             JsonElement probe = verdict.GetProperty("probe");
@@ -266,7 +266,7 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
         try
         {
             result.ToReport().Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.DownloadedCsv);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: ReportProbes.DownloadedCsv);
 
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             JsonElement csv = verdict.GetProperty("probe");
@@ -317,7 +317,7 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
             output.WriteLine($"1,000,000-customer report: {bytes:N0} bytes (download {report.Download.Gzip.Length:N0} bytes gzip before base64)");
             Assert.True(bytes < 10_000_000, $"the report is {bytes:N0} bytes; expected under 10 MB");
 
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.DownloadedCsv);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: ReportProbes.DownloadedCsv);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
             Assert.Equal(n + 1, verdict.GetProperty("probe").GetProperty("lines").GetInt32());
             output.WriteLine($"Chromium drew every plot {verdict.GetProperty("drawnMs").GetDouble():N0} ms after navigation started");
@@ -329,7 +329,7 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
     }
 
     /// <summary>A segmentation with <paramref name="features"/> features (8: every column of the synthetic mall, repeated with noise) and a category.</summary>
-    private static SegmentationResult WideSegmentation(int features)
+    internal static SegmentationResult WideSegmentation(int features)
     {
         SyntheticCustomer[] customers = [.. SyntheticCustomers.Generate(800, 42)];
         var random = new Random(3);

@@ -15,9 +15,9 @@ public sealed partial class SegmentReportTests
         Assert.Contains("plotly.js v", html, StringComparison.Ordinal);
         Assert.Empty(ScriptSource().Matches(html));
         Assert.Empty(NetworkLink().Matches(html)); // the favicon is a data: URI
-        Assert.Equal(2, PlotDiv().Matches(html).Count); // 3D plot and elbow chart; the scores and profiles are HTML tables
+        Assert.Equal(4, PlotDiv().Matches(html).Count); // customers, sizes, centre heatmap, elbow chart; the scores and profiles are HTML tables
         Assert.Contains("<title>Synthetic mall customers</title>", html, StringComparison.Ordinal);
-        Assert.Contains("The 3D plot shows all 500 customers.", html, StringComparison.Ordinal);
+        Assert.Contains("The customers plot shows all 500 customers.", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"profiles-heading\">Segment profiles</h2>", html, StringComparison.Ordinal);
         Assert.Equal(SyntheticCustomers.Personas.Length, ReportPage.TableRows(html, "profile-table").Length);
     }
@@ -26,7 +26,7 @@ public sealed partial class SegmentReportTests
     public void Sections_are_left_out_when_their_data_is_not_given()
     {
         string html = new SegmentReport(SyntheticSegmentation.PlotData(200)).ToHtml();
-        Assert.Single(PlotDiv().Matches(html));
+        Assert.Equal(3, PlotDiv().Matches(html).Count); // customers, sizes, centre heatmap
         Assert.DoesNotContain("id=\"profiles\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"choosing-k\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"rules\"", html, StringComparison.Ordinal);

@@ -136,7 +136,7 @@ public sealed class SegmentationReportsTests
         SegmentationResult result = SegmentationPipeline.FromMatrix(FeatureMatrix.FromRows([[1.0, 2], [1.1, 2], [9, 9], [9.1, 9]], ["a", "b"])).WithK(2).Run();
 
         string html = result.ToReport().ToHtml();
-        Assert.Contains("var data = [{\"type\":\"scatter\",", ReportPage.ChartScripts(html)[0], StringComparison.Ordinal);
+        Assert.Contains("var data = [{\"type\":\"scatter\",", ReportPage.ChartScripts(html).First(s => s.Contains("var data = ", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.All(ChartJson.Of(SegmentCharts.Scatter3D(result)).Traces, t => Assert.Equal("scatter", t.GetProperty("type").GetString()));
     }
 
@@ -148,7 +148,7 @@ public sealed class SegmentationReportsTests
         try
         {
             result.ToReport().Save(path);
-            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 2, probe: ReportProbes.ProfileRowCount);
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, probe: ReportProbes.ProfileRowCount);
 
             Assert.False(verdict.GetProperty("timedOut").GetBoolean(), "plotly did not finish drawing: " + verdict);
             Assert.Equal(0, verdict.GetProperty("errors").GetArrayLength());
