@@ -99,13 +99,13 @@ internal sealed class SampleCommandLine
             run);
         Command rfm = Mode(
             "rfm",
-            "Scores customers by recency, frequency and monetary value, assigns spend tiers, prints the tier movements, segments the RFM scores and writes rfm.csv, rfm-segments.*, tiers.* and the segment outputs. With no options it runs on synthetic transactions of 2,000 customers.",
+            "Scores customers by recency, frequency and monetary value, assigns spend tiers, prints the tier movements, segments the RFM scores and writes loyalty-report.html, rfm.csv, rfm-segments.*, tiers.* and the segment outputs. With no options it runs on synthetic transactions of 2,000 customers.",
             SampleMode.Rfm,
             [.. transactions, .. clustering],
             run);
         Command clv = Mode(
             "clv",
-            "Fits BG/NBD and Gamma-Gamma to the transactions, estimates each customer's lifetime value, projects the spend tiers, segments by CLV and writes clv.csv, clv.json, clv-model.json, tier-projection.csv and the segment outputs.",
+            "Fits BG/NBD and Gamma-Gamma to the transactions, estimates each customer's lifetime value, projects the spend tiers, segments by CLV and writes loyalty-report.html, clv.csv, clv.json, clv-model.json, tier-projection.csv and the segment outputs.",
             SampleMode.Clv,
             [.. transactions, _unit, _months, _calibrationEnd, .. clustering],
             run);

@@ -211,12 +211,14 @@ internal static class SampleProgram
         printer.Table(rfm.ToSegmentsMarkdown());
         printer.Line("Spend tiers (annualised spend):");
         printer.Table(tiers.ToTiersMarkdown());
-        PrintTierMovements(transactions, printer);
+        TierMovements? movements = PrintTierMovements(transactions, printer);
 
         SegmentationPipeline pipeline = rfm.ToSegmentationPipeline(tiers).WithSeed(options.Seed);
         SegmentationResult result = Segment(pipeline, options, printer, cancellationToken);
 
-        // The rfm mode's outputs, all written here (the loyalty report, when there is one, is staged here too).
+        // The rfm mode's outputs, all written here.
+        rfm.ToReport(new LoyaltyReportOptions { Tiers = tiers, Movements = movements, Clustering = result, Title = "Customer loyalty (RFM)" })
+            .Save(outputs.Stage("loyalty-report.html"));
         Write(outputs, "rfm.csv", w => rfm.WriteCustomersCsv(w, tiers));
         Write(outputs, "rfm-segments.csv", w => rfm.WriteSegmentsCsv(w));
         Write(outputs, "rfm-segments.json", w => w.Write(rfm.ToSegmentsJson()));
@@ -228,15 +230,15 @@ internal static class SampleProgram
         return 0;
     }
 
-    /// <summary>The tier movements between the last two complete calendar years the transactions cover, if they cover two.</summary>
-    private static void PrintTierMovements(TransactionSet transactions, SampleConsole printer)
+    /// <summary>Prints and returns the tier movements between the last two complete calendar years the transactions cover, or null if they cover fewer.</summary>
+    private static TierMovements? PrintTierMovements(TransactionSet transactions, SampleConsole printer)
     {
         SpendWindows? years = SpendWindows.CompleteCalendarYears(
             DateOnly.FromDateTime(transactions.Transactions.Min(t => t.Timestamp)), DateOnly.FromDateTime(transactions.Transactions.Max(t => t.Timestamp)));
         if (years is not { Windows.Length: >= 2 })
         {
             printer.Line("Tier movements: the transactions cover fewer than two complete calendar years.");
-            return;
+            return null;
         }
 
         int last = years.Windows[^1].Start.Year;
@@ -244,6 +246,7 @@ internal static class SampleProgram
         printer.Line($"Tier movements {movements.From} -> {movements.To} (tier earned by calendar-year spend, held through the next year):");
         printer.Table(movements.ToTierMovementsMarkdown());
         printer.Line(string.Join(", ", movements.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
+        return movements;
     }
 
     private static int RunClv(SampleOptions options, SampleConsole printer, CancellationToken cancellationToken)
@@ -274,9 +277,9 @@ internal static class SampleProgram
             printer.Line($"warning: {warning}");
         }
 
-        if (split is not null)
+        HoldoutEvaluation? holdout = split is null ? null : HoldoutEvaluation.Evaluate(clv.Purchases, split);
+        if (split is not null && holdout is not null)
         {
-            HoldoutEvaluation holdout = HoldoutEvaluation.Evaluate(clv.Purchases, split);
             printer.Line(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Holdout {end.AddDays(1):yyyy-MM-dd}..{last:yyyy-MM-dd} ({split.HoldoutLength:0.##} {unit}): predicted {holdout.TotalPredicted:N1} repeat purchases, actual {holdout.TotalActual:N0} ({holdout.TotalRelativeError:+0.0%;-0.0%}); per-customer correlation {holdout.Correlation:F2}"));
@@ -299,12 +302,22 @@ internal static class SampleProgram
         printer.Line($"Projected tiers {projected.From} -> {projected.To} (spend in the last 12 months against the spend the CLV model expects in the next 12):");
         printer.Table(projected.ToTierMovementsMarkdown());
         printer.Line(string.Join(", ", projected.ByKind.Select(k => $"{k.Kind} {k.Customers:N0}")));
-        PrintTierMovements(transactions, printer);
+        _ = PrintTierMovements(transactions, printer);
 
         printer.Line(string.Empty);
         SegmentationResult result = Segment(clv.ToSegmentationPipeline().WithSeed(options.Seed), options, printer, cancellationToken);
 
-        // The clv mode's outputs, all written here (the loyalty report, when there is one, is staged here too).
+        // The clv mode's outputs, all written here. The loyalty report's RFM covers every transaction (the CLV fit may
+        // stop at --calibration-end); its tier movements are the projection above.
+        RfmResult rfm = new RfmAnalyzer().Analyze(transactions);
+        rfm.ToReport(new LoyaltyReportOptions
+        {
+            Tiers = SpendTiers.Default.Assign(rfm),
+            Movements = projected,
+            LifetimeValue = clv,
+            Holdout = holdout,
+            Title = "Customer lifetime value",
+        }).Save(outputs.Stage("loyalty-report.html"));
         Write(outputs, "tier-projection.csv", w => projected.WriteTierMovementsCsv(w));
         Write(outputs, "clv.csv", w => clv.WriteCustomersCsv(w));
         Write(outputs, "clv.json", w => w.Write(clv.ToCustomersJson()));
@@ -416,15 +429,7 @@ internal static class SampleProgram
     /// <summary>Writes the segmentation's outputs (after any staged before them) and moves them all into the folder.</summary>
     private static void WriteOutputs(SegmentationResult result, OutputFolder outputs, SampleConsole printer, string title)
     {
-        if (result.Customers.Features.FeatureCount >= 3)
-        {
-            result.ToReport(title: title).Save(outputs.Stage("report.html"));
-        }
-        else
-        {
-            printer.Line("report.html not written: the 3D plot needs at least three features.");
-        }
-
+        result.ToReport(title: title).Save(outputs.Stage("report.html"));
         Write(outputs, "segments.csv", w => result.WriteAssignmentsCsv(w));
         Write(outputs, "profiles.json", w => w.Write(result.ToProfilesJson()));
         Write(outputs, "model.json", w => w.Write(result.Model.ToJson()));

@@ -195,14 +195,15 @@ public sealed class SampleProgramTests
     }
 
     [Fact]
-    public void Two_features_segment_but_skip_the_3D_report()
+    public void Two_features_segment_and_write_a_report_with_a_2D_plot()
     {
         using SampleRun run = SampleRun.Of("--features", "Annual Income (k$),Spending Score (1-100)", "--k", "5");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Chosen K = 5: K = 5 was fixed with WithK(5).", run.Output);
-        Assert.Contains("report.html not written: the 3D plot needs at least three features.", run.Output);
         Assert.True(File.Exists(run.File("segments.csv")));
+        string report = File.ReadAllText(run.File("report.html"));
+        Assert.Contains("var data = [{\"type\":\"scatter\",", report, StringComparison.Ordinal);
     }
 
     [MallDataFact]
@@ -239,12 +240,16 @@ public sealed class SampleProgramTests
         Assert.Contains("RFM segments:", run.Output);
         Assert.Contains("Spend tiers (annualised spend):", run.Output);
         Assert.Matches(@"│ Champions +│", run.Output);
-        foreach (string file in new[] { "rfm.csv", "rfm-segments.csv", "rfm-segments.json", "rfm-segments.md", "tiers.csv", "tiers.json", "tiers.md", "report.html", "segments.csv", "profiles.json", "model.json" })
+        foreach (string file in new[] { "rfm.csv", "rfm-segments.csv", "rfm-segments.json", "rfm-segments.md", "tiers.csv", "tiers.json", "tiers.md", "loyalty-report.html", "report.html", "segments.csv", "profiles.json", "model.json" })
         {
             Assert.True(File.Exists(run.File(file)), $"{file} was not written");
         }
 
         Assert.StartsWith("Id,Recency,Frequency,Monetary,RFM segment,RFM cell,Spend tier,Segment,", File.ReadAllText(run.File("segments.csv")));
+        string loyalty = File.ReadAllText(run.File("loyalty-report.html"));
+        Assert.Contains("<title>Customer loyalty (RFM)</title>", loyalty, StringComparison.Ordinal);
+        Assert.Contains("Champions", loyalty, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"log\"", loyalty, StringComparison.Ordinal); // the RFM clusters on log axes
     }
 
     [Fact]
@@ -279,13 +284,14 @@ public sealed class SampleProgramTests
         Assert.Contains("Top customers by 12-month CLV:", run.Output);
         Assert.Matches(@"Projected tiers \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} -> \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2} \(spend in the last 12 months", run.Output);
         Assert.Matches(@"Inactive [\d,]+, New [\d,]+, Upgrade [\d,]+, Retained [\d,]+, Downgrade [\d,]+, Lapsed [\d,]+", run.Output);
-        foreach (string file in new[] { "clv.csv", "clv.json", "clv-model.json", "tier-projection.csv", "report.html", "segments.csv", "profiles.json", "model.json" })
+        foreach (string file in new[] { "clv.csv", "clv.json", "clv-model.json", "tier-projection.csv", "loyalty-report.html", "report.html", "segments.csv", "profiles.json", "model.json" })
         {
             Assert.True(File.Exists(run.File(file)), $"{file} was not written");
         }
 
         Assert.StartsWith("CustomerId,Frequency,Recency,T,ProbabilityAlive,ExpectedPurchases,ExpectedAverageSpend,Clv", File.ReadAllText(run.File("clv.csv")));
         Assert.StartsWith("Id,CLV,P(alive),Recency,Segment,", File.ReadAllText(run.File("segments.csv")));
+        Assert.Contains("<title>Customer lifetime value</title>", File.ReadAllText(run.File("loyalty-report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
