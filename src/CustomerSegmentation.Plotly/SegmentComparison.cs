@@ -93,7 +93,7 @@ internal static class SegmentComparison
         };
         var layout = new Dictionary<string, object?>
         {
-            ["title"] = new { text = "Segment centres compared (z-scores against all customers)" },
+            ["title"] = new { text = "Segment centres (z-scores)" },
             ["height"] = 200 + (46 * data.SegmentCount),
             ["xaxis"] = new { automargin = true, type = "category" },
             ["yaxis"] = new { automargin = true, autorange = "reversed", type = "category" },

@@ -21,8 +21,8 @@ public sealed class PageTests
         Assert.Equal(3, Regex.Matches(html, "<tr>").Count - 1);
         Assert.Contains("1 &lt;b&gt;Big&lt;/b&gt; &amp; co", html);
         Assert.DoesNotContain("<b>", html);
-        Assert.Contains("<td data-sort=\"1200\">1,200</td>", html);
-        Assert.Contains("<th data-sort=\"2\" scope=\"row\">2 Small</th>", html);
+        Assert.Contains("<td data-label=\"Customers\" data-sort=\"1200\">1,200</td>", html);
+        Assert.Contains("<th data-label=\"Segment\" data-sort=\"2\" scope=\"row\">2 Small</th>", html);
         Assert.Contains("<table id=\"profiles\" class=\"data sortable\"><caption>Segments</caption>", html);
     }
 

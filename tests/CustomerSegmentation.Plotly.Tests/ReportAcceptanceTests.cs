@@ -63,4 +63,40 @@ public sealed class ReportAcceptanceTests(ITestOutputHelper output)
             File.Delete(path);
         }
     }
+
+    [ChromiumTheory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void On_a_phone_every_profile_row_is_stacked_readable_and_nothing_scrolls_sideways(int features)
+    {
+        SegmentationResult result = SegmentReportPageTests.WideSegmentation(features);
+        string path = Path.Combine(Path.GetTempPath(), $"report-phone-{Guid.NewGuid():N}.html");
+        try
+        {
+            result.ToReport().Save(path);
+            const string stacked = """
+                var cells = Array.prototype.slice.call(document.querySelectorAll('#profile-table tbody td'));
+                return { display: getComputedStyle(document.querySelector('#profile-table tbody tr')).display,
+                  header: getComputedStyle(document.querySelector('#profile-table thead')).display,
+                  narrowest: Math.min.apply(null, cells.map(function (c) { return c.getBoundingClientRect().width; })) };
+                """;
+            JsonElement verdict = HeadlessChromium.Render(path, expectedPlots: 4, width: 400, probe: "return [(function () {" + ReportProbes.ProfileRowsVisible + "})(), (function () {" + stacked + "})()];");
+
+            Assert.True(verdict.GetProperty("errors").GetArrayLength() == 0, "script errors: " + verdict.GetProperty("errors"));
+            JsonElement rows = verdict.GetProperty("probe")[0];
+            JsonElement layout = verdict.GetProperty("probe")[1];
+            Assert.Equal(result.K, rows.GetProperty("rows").GetInt32());
+            Assert.True(rows.GetProperty("bad").GetArrayLength() == 0, "profile rows not fully visible: " + rows);
+            int window = rows.GetProperty("width").GetInt32(); // headless Chromium widens a window below about 500 px
+            Assert.True(window < 700, "the window is not phone-sized: " + rows);
+            Assert.True(rows.GetProperty("scrollWidth").GetInt32() <= window, "the page scrolls sideways: " + rows);
+            Assert.Equal("block", layout.GetProperty("display").GetString());
+            Assert.Equal("none", layout.GetProperty("header").GetString());
+            Assert.True(layout.GetProperty("narrowest").GetDouble() > window * 0.8, "a cell is squeezed: " + layout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -214,7 +214,7 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
         string[][] rows = ReportPage.TableRows(html, "scores-table");
         Assert.Equal(result.Elbow!.Curve.Length, rows.Length);
         Assert.Equal(["★ " + result.K], rows.Select(r => r[0]).Where(k => k.StartsWith('★')));
-        Assert.Contains($"<th data-sort=\"{result.K}\" scope=\"row\">★ {result.K}</th>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th data-label=\"K\" data-sort=\"{result.K}\" scope=\"row\">★ {result.K}</th>", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -9,7 +9,8 @@ namespace CustomerSegmentation.Plotly.Page;
 /// <summary>
 /// A real HTML table of display text: every row is in the page (nothing clipped or scrolled inside a chart), wide
 /// tables scroll sideways in their own box on narrow screens, and a click on a column header sorts by that column
-/// (numbers by value when every cell of the column reads as a number; see <see cref="PageDocument"/>'s script).
+/// (numbers by value when every cell of the column reads as a number; see <see cref="PageDocument"/>'s script). On a
+/// screen narrower than 700 px each row is stacked as a block of "header: value" lines, so no column is squeezed.
 /// Immutable; validated when constructed.
 /// </summary>
 internal sealed class HtmlTable
@@ -93,7 +94,7 @@ internal sealed class HtmlTable
                 HtmlElements.th, [PageNodes.Attribute("scope", "col"), PageNodes.Attribute("title", "Sort by " + h)], [PageNodes.Text(h)]))),
         ]);
         XmlNode body = PageNodes.Element(HtmlElements.tbody, [], Rows.Select((row, r) => PageNodes.Element(
-            HtmlElements.tr, [], row.Select((cell, c) => Cell(cell, SortValues.IsEmpty ? double.NaN : SortValues[r][c], c == 0)))));
+            HtmlElements.tr, [], row.Select((cell, c) => Cell(cell, Headers[c], SortValues.IsEmpty ? double.NaN : SortValues[r][c], c == 0)))));
         XmlNode table = PageNodes.Element(
             HtmlElements.table,
             [PageNodes.Id(id), PageNodes.Class(fitWidth ? "data sortable fit" : "data sortable")],
@@ -101,9 +102,10 @@ internal sealed class HtmlTable
         return PageNodes.Div("table-box", [table]);
     }
 
-    private static XmlNode Cell(string text, double sortValue, bool rowHeader)
+    /// <summary>A body cell; its <c>data-label</c> (the column header) labels it when a narrow screen stacks the row.</summary>
+    private static XmlNode Cell(string text, string header, double sortValue, bool rowHeader)
     {
-        var attributes = new List<HtmlElements.XmlAttribute>();
+        var attributes = new List<HtmlElements.XmlAttribute> { PageNodes.Attribute("data-label", header) };
         if (double.IsFinite(sortValue))
         {
             attributes.Add(PageNodes.Attribute("data-sort", sortValue.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));

@@ -48,6 +48,7 @@ internal static class PageDocument
         @media (max-width:700px){main{padding:8px}.card{padding:12px}table.data{font-size:.85rem}}
         table.data.fit th,table.data.fit td,table.data.fit thead th{white-space:normal;overflow-wrap:break-word;hyphens:auto}
         table.data.fit thead th{vertical-align:bottom}
+        @media (max-width:700px){table.data thead{display:none}table.data,table.data tbody,table.data tr,table.data th[scope=row],table.data td{display:block;width:100%}table.data tr{border-bottom:2px solid var(--line);padding:4px 0}table.data th[scope=row],table.data td{border:none;padding:2px 4px}table.data th[scope=row]::before,table.data td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}}
         p.reason{font-size:.95rem}
         a.download[aria-disabled=true]{opacity:.6;pointer-events:none}
         .pair{display:grid;grid-template-columns:1fr 1fr;gap:16px}
