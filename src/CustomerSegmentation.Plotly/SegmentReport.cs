@@ -147,13 +147,33 @@ public sealed class SegmentReport
             body.Add(PageNodes.Section("choosing-k", choosing));
         }
 
-        body.Add(PageNodes.Section("downloads", [
-            PageNodes.Heading("Downloads", "downloads-heading"),
-            PageNodes.Paragraph("Every customer's segment number and segment name" + (_evidence?.Result.Assignments is [{ Probabilities: not null }, ..] ? " and probability of each segment" : "") + ", as CSV. The file is inside this page; nothing is fetched."),
-            PageNodes.CompressedDownloadLink(Download.LinkText, AssignmentsDownload.FileName, "text/csv", Download.Gzip, "download-assignments", columns: true),
-            PageNodes.DownloadScript(),
-        ]));
+        bool probabilities = _evidence?.Result.Assignments is [{ Probabilities: not null }, ..];
+        body.Add(PageNodes.Section("downloads", [PageNodes.Heading("Downloads", "downloads-heading"), .. DownloadNodes(Download, probabilities, AssignmentsDownload.MaxEmbeddedBytes)]));
         return PageDocument.Render(Title, Lead(), body, _options.Plotly);
+    }
+
+    /// <summary>
+    /// The downloads section's content: the link to every customer's segment, or, when the compressed file is larger
+    /// than <paramref name="budget"/> bytes (so that a report of a million customers with random ids stays small), a
+    /// note that says so and how to write the file instead. Nothing is left out silently.
+    /// </summary>
+    internal static IEnumerable<XmlNode> DownloadNodes(AssignmentsDownload download, bool probabilities, int budget)
+    {
+        string what = "Every customer's segment number and segment name" + (probabilities ? " and probability of each segment" : "") + ", as CSV.";
+        if (download.Gzip.Length > budget)
+        {
+            yield return PageNodes.Paragraph(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{what} The file of all {download.Customers:N0} customers takes {download.Gzip.Length / 1e6:0.0} MB compressed, more than the {budget / 1e6:0.0} MB this page embeds, so it is not in the page: write it with SegmentationResult.WriteAssignmentsCsv (the sample writes it as segments.csv beside the report)."),
+                id: "download-too-large",
+                cssClass: "warning");
+            yield break;
+        }
+
+        yield return PageNodes.Paragraph(what + " The file is inside this page; nothing is fetched.");
+        yield return PageNodes.CompressedDownloadLink(download.LinkText, AssignmentsDownload.FileName, "text/csv", download.Gzip, "download-assignments", columns: true);
+        yield return PageNodes.DownloadScript();
     }
 
     /// <summary>

@@ -287,27 +287,7 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
     public void A_million_customer_report_stays_under_10_MB_downloads_every_customer_and_its_render_time_is_recorded()
     {
         const int n = 1_000_000;
-        var random = new Random(5);
-        var columns = new float[3][];
-        for (int j = 0; j < 3; j++)
-        {
-            columns[j] = new float[n];
-        }
-
-        var labels = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            labels[i] = random.Next(5);
-            for (int j = 0; j < 3; j++)
-            {
-                columns[j][i] = (float)((labels[i] * 10) + (random.NextDouble() * 8));
-            }
-        }
-
-        string[] ids = [.. Enumerable.Range(1, n).Select(i => "CUST-" + i.ToString("D7", CultureInfo.InvariantCulture))]; // segments in random order
-        var data = new SegmentPlotData(
-            FeatureMatrix.FromColumns(columns, ["age_years", "annual_income_k", "spending_score"]), labels, ["A", "B", "C", "D", "E"], ids,
-            [.. Enumerable.Range(0, 5).Select(s => (IReadOnlyList<double>)[s * 10 + 4.0, s * 10 + 4.0, s * 10 + 4.0])]);
+        SegmentPlotData data = MillionCustomers(i => "CUST-" + (i + 1).ToString("D7", CultureInfo.InvariantCulture)); // segments in random order
         var report = new SegmentReport(data, SyntheticSegmentation.Elbow());
         string path = Path.Combine(Path.GetTempPath(), $"million-{Guid.NewGuid():N}.html");
         try
@@ -326,6 +306,65 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void A_million_customers_with_random_ids_stay_under_10_MB_and_the_page_says_why_their_file_is_not_embedded()
+    {
+        var random = new Random(11);
+        SegmentPlotData data = MillionCustomers(_ => random.Next(100_000_000, 1_000_000_000).ToString(CultureInfo.InvariantCulture));
+        var report = new SegmentReport(data, SyntheticSegmentation.Elbow());
+
+        string html = report.ToHtml();
+
+        output.WriteLine($"1,000,000 random ids: report {Encoding.UTF8.GetByteCount(html):N0} bytes, download {report.Download.Gzip.Length:N0} bytes gzip");
+        Assert.True(report.Download.Gzip.Length > AssignmentsDownload.MaxEmbeddedBytes, "the random ids compressed below the budget; the test no longer tests the note");
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 10_000_000, "the report is 10 MB or more");
+        Assert.DoesNotContain("id=\"download-assignments\"", html, StringComparison.Ordinal);
+        Assert.Contains("The file of all 1,000,000 customers takes ", html, StringComparison.Ordinal);
+        Assert.Contains("write it with SegmentationResult.WriteAssignmentsCsv", html, StringComparison.Ordinal);
+        Assert.Contains("The customers plot shows a random sample of 5,000 of the 1,000,000 customers", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_download_within_the_budget_is_a_link_and_one_over_it_is_a_note_never_nothing()
+    {
+        AssignmentsDownload download = SyntheticSegmentation.Report(300).Download;
+
+        string within = string.Concat(SegmentReport.DownloadNodes(download, probabilities: false, budget: download.Gzip.Length).Select(Giraffe.ViewEngine.RenderView.AsString.htmlNode));
+        string over = string.Concat(SegmentReport.DownloadNodes(download, probabilities: false, budget: download.Gzip.Length - 1).Select(Giraffe.ViewEngine.RenderView.AsString.htmlNode));
+
+        Assert.Contains("id=\"download-assignments\"", within, StringComparison.Ordinal);
+        Assert.DoesNotContain("download-too-large", within, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"download-assignments\"", over, StringComparison.Ordinal);
+        Assert.Contains("The file of all 300 customers takes", over, StringComparison.Ordinal);
+    }
+
+    /// <summary>A million customers in five segments (labels drawn at random) with the ids <paramref name="id"/> gives.</summary>
+    private static SegmentPlotData MillionCustomers(Func<int, string> id)
+    {
+        const int n = 1_000_000;
+        var random = new Random(5);
+        var columns = new float[3][];
+        for (int j = 0; j < 3; j++)
+        {
+            columns[j] = new float[n];
+        }
+
+        var labels = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = random.Next(5);
+            for (int j = 0; j < 3; j++)
+            {
+                columns[j][i] = (float)((labels[i] * 10) + (random.NextDouble() * 8));
+            }
+        }
+
+        string[] ids = [.. Enumerable.Range(0, n).Select(id)];
+        return new SegmentPlotData(
+            FeatureMatrix.FromColumns(columns, ["age_years", "annual_income_k", "spending_score"]), labels, ["A", "B", "C", "D", "E"], ids,
+            [.. Enumerable.Range(0, 5).Select(s => (IReadOnlyList<double>)[s * 10 + 4.0, s * 10 + 4.0, s * 10 + 4.0])]);
     }
 
     /// <summary>A segmentation with <paramref name="features"/> features (8: every column of the synthetic mall, repeated with noise) and a category.</summary>
