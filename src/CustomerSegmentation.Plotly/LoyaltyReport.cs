@@ -196,7 +196,7 @@ public sealed class LoyaltyReport
             string ratio = median > 0 ? $"{LoyaltyText.Number(max / median, 1)} times the median {LoyaltyText.Money(median)}" : $"while the median is {LoyaltyText.Money(median)}";
             return distribution.IsLog
                 ? $"CLV is skewed: the largest, {LoyaltyText.Money(max)}, is {ratio}, so its axis is logarithmic (more than {Distribution.SkewRatio:0} times the median draws on a log axis)."
-                  + (distribution.BelowRange > 0 ? $" {LoyaltyText.Count(distribution.BelowRange)} customers with a CLV below {LoyaltyText.Money(distribution.Edges[0])} are counted in the first bar." : "")
+                  + (distribution.BelowRange > 0 ? $" {LoyaltyText.Count(distribution.BelowRange)} {(distribution.BelowRange == 1 ? "customer with a CLV below " + distribution.Edges[0].ToString("G3", CultureInfo.InvariantCulture) + " is" : "customers with a CLV below " + distribution.Edges[0].ToString("G3", CultureInfo.InvariantCulture) + " are")} counted in the first bar." : "")
                 : $"CLV is drawn on a linear axis: the largest, {LoyaltyText.Money(max)}, is {ratio} (a log axis is used above {Distribution.SkewRatio:0} times).";
         }
     }
