@@ -14,7 +14,7 @@ namespace CustomerSegmentation.Plotly;
 internal sealed class ProfileTableData
 {
     /// <summary>The caption of the table on the page.</summary>
-    public const string Caption = "Segment profiles";
+    public const string Caption = "One row per segment";
 
     /// <summary>Creates and validates a table.</summary>
     /// <param name="headers">The column headers; at least one, none null.</param>
