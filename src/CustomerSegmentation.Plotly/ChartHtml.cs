@@ -31,23 +31,6 @@ internal static class ChartHtml
         return ListModule.OfSeq([div]);
     }
 
-    /// <summary>A complete HTML document of one chart, with the head and the nodes below the chart its display options set.</summary>
-    public static string Document(GenericChart chart)
-    {
-        DisplayOptions display = GenericChart.getDisplayOptions(chart);
-        PlotlyJSReference reference = DisplayOptions.getPlotlyReference(display);
-        XmlNode document = HTML.Doc(
-            Script(chart, reference),
-            DisplayOptions.getDocumentTitle(display),
-            DisplayOptions.getDocumentDescription(display),
-            DisplayOptions.getDocumentCharset(display),
-            DisplayOptions.getDocumentFavicon(display),
-            reference,
-            FSharpOption<FSharpList<XmlNode>>.Some(DisplayOptions.getAdditionalHeadTags(display)),
-            FSharpOption<FSharpList<XmlNode>>.Some(DisplayOptions.getChartDescription(display)));
-        return RenderView.AsString.htmlDocument(document);
-    }
-
     /// <summary>
     /// <paramref name="value"/> as JSON (Plotly.NET's own settings) that is safe inside an HTML <c>&lt;script&gt;</c>
     /// element: every <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> and the line separators U+2028 and U+2029 are written as

@@ -119,7 +119,7 @@ public static class LoyaltyCharts
 
         string from = PlotlyText.Literal(movements.From.Label);
         string to = PlotlyText.Literal(movements.To.Label);
-        Trace heatmap = PlotlyFigure.Trace("heatmap", new Dictionary<string, object?>
+        Trace heatmap = PlotlyStyle.Trace("heatmap", new Dictionary<string, object?>
         {
             ["z"] = z,
             ["x"] = names,
@@ -200,8 +200,7 @@ public static class LoyaltyCharts
             Seed = options.Seed,
             Title = options.Title,
         };
-        GenericChart chart = CustomersPlot.Draw(SegmentView.Create(SegmentPlotData.From(clustering), plot), plot.Title, log);
-        return PlotlyFigure.Fit(chart, 720);
+        return CustomersPlot.Draw(SegmentView.Create(SegmentPlotData.From(clustering), plot), plot.Title, log);
     }
 
     /// <summary>Which of Recency, Frequency and Monetary of <paramref name="clustering"/> get a log axis in <see cref="RfmClusters"/>.</summary>
@@ -250,7 +249,7 @@ public static class LoyaltyCharts
                 RfmSegments.Classify(r, f).DisplayName(),
             }).ToArray()),
         ];
-        Trace heatmap = PlotlyFigure.Trace("heatmap", new Dictionary<string, object?>
+        Trace heatmap = PlotlyStyle.Trace("heatmap", new Dictionary<string, object?>
         {
             ["z"] = z,
             ["x"] = scores,
@@ -283,7 +282,7 @@ public static class LoyaltyCharts
         double[] customerShares = [.. customers.Select(c => totalCustomers == 0 ? 0d : 100d * c / totalCustomers)];
         double[] revenueShares = [.. revenue.Select(m => 100d * LoyaltyText.Share(m, totalRevenue))];
         string[][] custom = [.. names.Select((_, i) => new[] { LoyaltyText.Count(customers[i]), LoyaltyText.Money(revenue[i]) })];
-        Trace Bars(string name, double[] shares, string colour, string hover) => PlotlyFigure.Trace("bar", new Dictionary<string, object?>
+        Trace Bars(string name, double[] shares, string colour, string hover) => PlotlyStyle.Trace("bar", new Dictionary<string, object?>
         {
             ["name"] = name,
             ["orientation"] = "h",
@@ -335,7 +334,7 @@ public static class LoyaltyCharts
             axis["ticktext"] = labels;
         }
 
-        Trace bars = PlotlyFigure.Trace("bar", new Dictionary<string, object?>
+        Trace bars = PlotlyStyle.Trace("bar", new Dictionary<string, object?>
         {
             ["name"] = measure,
             ["x"] = lows.Select((low, i) => (low + highs[i]) / 2).ToArray(),

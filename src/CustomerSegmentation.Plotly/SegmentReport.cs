@@ -101,15 +101,15 @@ public sealed class SegmentReport
         var body = new List<XmlNode> { KeyFigures() };
         body.Add(PageNodes.Section("customers", [
             PageNodes.Heading("Customers by segment", "customers-heading"),
-            .. ChartHtml.Nodes(CustomersChart()),
+            .. ChartHtml.Nodes(SegmentCharts.Customers(_view, _options.Plot.Title)),
             PageNodes.Paragraph(SamplingNote, id: "sampling-note"),
         ]));
         body.Add(PageNodes.Section("segments-at-a-glance", [
             PageNodes.Heading("Segments at a glance", "segments-at-a-glance-heading"),
             PageNodes.Paragraph("How many customers each segment holds, and where each segment's centre lies against all customers: the number of standard deviations above (red) or below (blue) the overall mean, with the centre in the feature's own units on hover."),
             PageNodes.Div("pair", [
-                PageNodes.Div("chart-box", ChartHtml.Nodes(ChartSizing.FitToCard(SegmentCharts.SegmentSizes(_view.Data)))),
-                PageNodes.Div("chart-box", ChartHtml.Nodes(ChartSizing.FitToCard(SegmentCharts.CentreHeatmap(_view.Data)))),
+                PageNodes.Div("chart-box", ChartHtml.Nodes(SegmentCharts.SegmentSizes(_view.Data))),
+                PageNodes.Div("chart-box", ChartHtml.Nodes(SegmentCharts.CentreHeatmap(_view.Data))),
             ]),
         ]));
         if (Profile is not null)
@@ -142,7 +142,7 @@ public sealed class SegmentReport
         if (Elbow is not null)
         {
             var choosing = new List<XmlNode> { PageNodes.Heading("Choosing the number of segments", "choosing-k-heading") };
-            choosing.AddRange(ChartHtml.Nodes(ElbowChart(Elbow)));
+            choosing.AddRange(ChartHtml.Nodes(SegmentCharts.Elbow(Elbow)));
             choosing.Add(ReportSections.Scores(Elbow).ToNode("scores-table", fitWidth: true));
             body.Add(PageNodes.Section("choosing-k", choosing));
         }
@@ -189,10 +189,6 @@ public sealed class SegmentReport
         byte[] html = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToHtml());
         AtomicFile.Write(path, stream => stream.Write(html));
     }
-
-    private GenericChart CustomersChart() => ChartSizing.FitToCard(SegmentCharts.Customers(_view, _options.Plot.Title));
-
-    private static GenericChart ElbowChart(ElbowCurveData elbow) => ChartSizing.FitToCard(SegmentCharts.Elbow(elbow));
 
     private string Lead()
         => string.Create(CultureInfo.InvariantCulture, $"{TotalCustomers:N0} customers in {_view.Data.SegmentCount} segments.");

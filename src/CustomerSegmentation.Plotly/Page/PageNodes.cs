@@ -66,18 +66,6 @@ internal static class PageNodes
                 Element(HtmlElements.dd, [], [Text(f.Value)]),
             ])));
 
-    /// <summary>A link that downloads <paramref name="content"/> as a file named <paramref name="fileName"/> (a data URI, so it works offline).</summary>
-    public static XmlNode DownloadLink(string text, string fileName, string mediaType, byte[] content, string id)
-        => Element(
-            HtmlElements.a,
-            [
-                Id(id),
-                Class("download"),
-                Attribute("download", fileName),
-                Attribute("href", $"data:{mediaType};base64,{Convert.ToBase64String(content)}"),
-            ],
-            [Text(text)]);
-
     private static IEnumerable<XmlAttribute> IdAndClass(string? id, string? cssClass)
     {
         if (id is not null)
