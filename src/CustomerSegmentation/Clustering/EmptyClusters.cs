@@ -12,13 +12,16 @@ internal static class EmptyClusters
     /// <param name="clusters">K.</param>
     /// <param name="labels">The labels of this pass.</param>
     /// <param name="sums">Per cluster, the weighted centred sums then the weight (stride features + 1); adjusted in place.</param>
-    public static void Relocate(KMeansInput input, float[] centres, int clusters, int[] labels, double[] sums)
+    /// <returns>Whether any cluster was empty (and so whether <paramref name="sums"/> may have changed).</returns>
+    public static bool Relocate(KMeansInput input, float[] centres, int clusters, int[] labels, double[] sums)
     {
         List<int> empty = Empty(sums, clusters, input.FeatureCount);
         if (empty.Count > 0)
         {
             Move(empty, Farthest(input, centres, labels, empty.Count, 0), sums, input.FeatureCount);
         }
+
+        return empty.Count > 0;
     }
 
     /// <summary>The clusters whose weight in <paramref name="sums"/> is not positive, in order.</summary>

@@ -18,6 +18,9 @@ public sealed class KMeansClusterer : IClusterer
 {
     private readonly VectorWidth _width;
 
+    /// <summary>Whether Lloyd's runs may use distance bounds (see <see cref="LloydRun.Execute"/>).</summary>
+    private readonly bool _bounded;
+
     /// <summary>Creates a clusterer with the given options.</summary>
     /// <param name="options">The K-means settings, used for every fit.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -28,13 +31,14 @@ public sealed class KMeansClusterer : IClusterer
     }
 
     /// <summary>Creates a clusterer running its kernels at a given width (tests compare the widths).</summary>
-    internal KMeansClusterer(KMeansOptions options, VectorWidth width)
+    internal KMeansClusterer(KMeansOptions options, VectorWidth width, bool bounded = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         ClusteringChecks.CentroidCount(options.Init, options.K, nameof(options));
 
         Options = options;
         _width = width;
+        _bounded = bounded;
     }
 
     /// <summary>The options this clusterer runs with.</summary>
@@ -92,7 +96,7 @@ public sealed class KMeansClusterer : IClusterer
         {
             cancellationToken.ThrowIfCancellationRequested();
             double[] initial = Options.Init.Choose(input, clusters, new Xoshiro256StarStar(seed), cancellationToken);
-            LloydOutcome outcome = LloydRun.Execute(input, clusters, Options.MaxIterations, Options.Tolerance, initial, cancellationToken);
+            LloydOutcome outcome = LloydRun.Execute(input, clusters, Options.MaxIterations, Options.Tolerance, initial, cancellationToken, _bounded);
             if (best is null || outcome.Inertia < best.Inertia)
             {
                 best = outcome;
@@ -100,6 +104,43 @@ public sealed class KMeansClusterer : IClusterer
         }
 
         return NearestCentroid.Result(data, input, best!, sizes => Warn(sizes.Count(size => size > 0), clusters));
+    }
+
+    /// <summary>
+    /// The fit <paramref name="summary"/> (centroids found on other rows, such as a coreset) applied to every row of
+    /// <paramref name="data"/>: one assignment pass gives the labels, sizes and inertia; the iterations and convergence
+    /// are the summary's.
+    /// </summary>
+    internal ClusteringResult Assign(FeatureMatrix data, ClusteringResult summary, CancellationToken cancellationToken)
+    {
+        var input = new KMeansInput(data, ReadOnlySpan<double>.Empty, Options.MaxDegreeOfParallelism, _width);
+        double[] centred = Centred(input, summary);
+        LloydOutcome assigned = LloydRun.Execute(input, Options.K, 0, Options.Tolerance, centred, cancellationToken, _bounded);
+        return NearestCentroid.Result(
+            data, input, assigned with { Iterations = summary.Iterations, Converged = summary.Converged }, sizes => Warn(sizes.Count(size => size > 0), Options.K));
+    }
+
+    /// <summary>Lloyd's algorithm on every row of <paramref name="data"/> from the centroids of <paramref name="start"/> (one run, no restarts).</summary>
+    internal ClusteringResult Refine(FeatureMatrix data, ClusteringResult start, CancellationToken cancellationToken)
+    {
+        var input = new KMeansInput(data, ReadOnlySpan<double>.Empty, Options.MaxDegreeOfParallelism, _width);
+        LloydOutcome outcome = LloydRun.Execute(input, Options.K, Options.MaxIterations, Options.Tolerance, Centred(input, start), cancellationToken, _bounded);
+        return NearestCentroid.Result(data, input, outcome, sizes => Warn(sizes.Count(size => size > 0), Options.K));
+    }
+
+    private static double[] Centred(KMeansInput input, ClusteringResult fit)
+    {
+        int features = input.FeatureCount;
+        var centres = new double[fit.K * features];
+        for (int k = 0; k < fit.K; k++)
+        {
+            for (int j = 0; j < features; j++)
+            {
+                centres[(k * features) + j] = fit.Centroids[k][j] - input.Offset[j];
+            }
+        }
+
+        return centres;
     }
 
     /// <summary>The warning of a fit with <paramref name="distinct"/> non-empty clusters, when fewer than K.</summary>

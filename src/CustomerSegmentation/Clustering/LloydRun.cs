@@ -12,7 +12,26 @@ internal sealed record LloydOutcome(double[] Centres, int[] Labels, double Inert
 /// </summary>
 internal static class LloydRun
 {
-    public static LloydOutcome Execute(KMeansInput input, int clusters, int maxIterations, double tolerance, double[] initialCentres, CancellationToken cancellationToken)
+    /// <summary>
+    /// A bounded run (d &lt;= 4) rebuilds its sums from every row at least this often, so that the moves of changed rows
+    /// (added in double) never drift from the sums of the labels by more than a few rounding steps.
+    /// </summary>
+    internal const int RefreshInterval = 16;
+
+    /// <summary>After a pass that changed more than this fraction of the rows the next bounded pass is a refresh: few rows would be skipped.</summary>
+    internal const double RefreshFraction = 0.125;
+
+    /// <param name="input">The data.</param>
+    /// <param name="clusters">K.</param>
+    /// <param name="maxIterations">The most update steps.</param>
+    /// <param name="tolerance">The tolerance on the squared centre shift, relative to the mean variance.</param>
+    /// <param name="initialCentres">Centred centres, row-major.</param>
+    /// <param name="cancellationToken">Checked before every pass.</param>
+    /// <param name="bounded">
+    /// Whether runs on unweighted data with d &lt;= 4 use <see cref="BoundedLloydKernel"/> (the default); false runs the
+    /// plain fused kernel on every pass, the baseline the tests and benchmarks compare with.
+    /// </param>
+    public static LloydOutcome Execute(KMeansInput input, int clusters, int maxIterations, double tolerance, double[] initialCentres, CancellationToken cancellationToken, bool bounded = true)
     {
         int features = input.FeatureCount;
         int stride = clusters * (features + 1);
@@ -26,19 +45,39 @@ internal static class LloydRun
         var partials = new double[partition.Count * stride];
         var changedByBlock = new int[partition.Count];
         var sums = new double[stride];
+        // Unweighted only: the running weights stay exact integers, so an emptied cluster reads exactly 0.
+        LloydBounds? bounds = bounded && BoundedLloydKernel.Supports(features) && input.Weights is null
+            ? new LloydBounds(input.RowCount, clusters, features, (int)input.Width)
+            : null;
 
         bool strict = false;
         bool converged = false;
+        bool refreshDue = true;
+        int sinceRefresh = 0;
         int iterations = 0;
         for (int iteration = 0; iteration < maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Array.Clear(partials);
             float[] current = kernelCentres;
-            input.ForEachBlock(clusters, b => changedByBlock[b] = LloydKernel.AssignBlock(
-                input.Kernel, current, clusters, labels, partition.Start(b), partition.End(b), partials.AsSpan(b * stride, stride)));
+            bool refresh = bounds is null || refreshDue || sinceRefresh >= RefreshInterval;
+            if (bounds is null)
+            {
+                input.ForEachBlock(clusters, b => changedByBlock[b] = LloydKernel.AssignBlock(
+                    input.Kernel, current, clusters, labels, partition.Start(b), partition.End(b), partials.AsSpan(b * stride, stride)));
+            }
+            else
+            {
+                input.ForEachBlock(clusters, b => changedByBlock[b] = BoundedLloydKernel.AssignBlock(
+                    input.Kernel, current, clusters, labels, partition.Start(b), partition.End(b), bounds, refresh, partials.AsSpan(b * stride, stride)));
+            }
 
-            Array.Clear(sums);
+            if (refresh)
+            {
+                Array.Clear(sums);
+                sinceRefresh = 0;
+            }
+
             int changed = 0;
             for (int b = 0; b < partition.Count; b++)
             {
@@ -51,9 +90,15 @@ internal static class LloydRun
                 changed += changedByBlock[b];
             }
 
-            EmptyClusters.Relocate(input, current, clusters, labels, sums);
+            sinceRefresh++;
+
+            // A re-seeded cluster takes a row's contribution without its label: the running sums no longer match the
+            // labels, so the next pass rebuilds them.
+            bool relocated = EmptyClusters.Relocate(input, current, clusters, labels, sums);
             double shift = UpdateCentres(centres, sums, clusters, features);
             kernelCentres = ToFloat(centres);
+            bounds?.Move(current, kernelCentres, features);
+            refreshDue = relocated || changed > RefreshFraction * input.RowCount;
             iterations = iteration + 1;
             if (changed == 0)
             {

@@ -74,6 +74,37 @@ internal struct CentredRows<TLanes, TVector, TFeatures>
     }
 
     /// <summary>
+    /// The float32 squared distance of every row to its own centre, whose coordinates lane by lane are
+    /// <paramref name="c0"/> to <paramref name="c3"/> (those past d are ignored).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly TVector SquaredDistance(TVector c0, TVector c1, TVector c2, TVector c3)
+    {
+        int d = TFeatures.Value;
+        TVector difference = TLanes.Subtract(X0, c0);
+        TVector distance = TLanes.Multiply(difference, difference);
+        if (d > 1)
+        {
+            difference = TLanes.Subtract(X1, c1);
+            distance = TLanes.FusedMultiplyAdd(difference, difference, distance);
+        }
+
+        if (d > 2)
+        {
+            difference = TLanes.Subtract(X2, c2);
+            distance = TLanes.FusedMultiplyAdd(difference, difference, distance);
+        }
+
+        if (d > 3)
+        {
+            difference = TLanes.Subtract(X3, c3);
+            distance = TLanes.FusedMultiplyAdd(difference, difference, distance);
+        }
+
+        return distance;
+    }
+
+    /// <summary>
     /// Adds the rows of every feature selected by <paramref name="member"/> (an all-ones or all-zeros mask per lane) to
     /// the d running sums starting at <paramref name="sum"/>, in feature order.
     /// </summary>
@@ -117,6 +148,29 @@ internal struct CentredRows<TLanes, TVector, TFeatures>
             Unsafe.Add(ref sum, d) = TLanes.Add(Unsafe.Add(ref sum, d), TLanes.And(member, weight));
             sum = ref Unsafe.Add(ref sum, d + 1);
             cluster = TLanes.Add(cluster, one);
+        }
+    }
+
+    /// <summary>Copies the rows feature by feature to <paramref name="destination"/>: feature j's lanes start at j x lane count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void CopyTo(Span<float> destination)
+    {
+        int d = TFeatures.Value;
+        int lanes = TLanes.Count;
+        TLanes.CopyTo(X0, destination);
+        if (d > 1)
+        {
+            TLanes.CopyTo(X1, destination[lanes..]);
+        }
+
+        if (d > 2)
+        {
+            TLanes.CopyTo(X2, destination[(2 * lanes)..]);
+        }
+
+        if (d > 3)
+        {
+            TLanes.CopyTo(X3, destination[(3 * lanes)..]);
         }
     }
 

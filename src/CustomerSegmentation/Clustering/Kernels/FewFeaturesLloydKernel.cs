@@ -71,39 +71,13 @@ internal static class FewFeaturesLloydKernel
                 continue;
             }
 
-            TVector weight;
-            if (weights is null && remaining >= TLanes.Count)
-            {
-                weight = one;
-            }
-            else
-            {
-                weight = LloydKernel.RowWeights<TLanes, TVector>(weights, i, remaining);
-                rows.Scale(weight);
-            }
-
-            rows.AddToClusters(bestCluster, weight, ref sum0, clusters);
-
-            if (++pending == LloydKernel.FlushInterval)
-            {
-                Flush<TLanes, TVector>(sums, wide);
-                pending = 0;
-            }
+            pending = Accumulate(ref rows, bestCluster, weights, i, remaining, ref sum0, clusters, sums, wide, pending);
         }
 
         if (accumulate)
         {
             Flush<TLanes, TVector>(sums, wide);
-            for (int s = 0; s < sumCount; s++)
-            {
-                double total = partial[s];
-                foreach (double lane in wide.Slice(s * TLanes.Count, TLanes.Count))
-                {
-                    total += lane;
-                }
-
-                partial[s] = total;
-            }
+            ReduceLanes(wide, TLanes.Count, partial[..sumCount]);
         }
 
         if (rentedSums is not null)
@@ -119,8 +93,56 @@ internal static class FewFeaturesLloydKernel
         return changed;
     }
 
+    /// <summary>
+    /// Adds the rows at <paramref name="index"/> (weighted; lanes at or past <paramref name="remaining"/> weigh 0) to the
+    /// float32 sums of the clusters <paramref name="labels"/> names, and flushes the sums into <paramref name="wide"/>
+    /// every <see cref="LloydKernel.FlushInterval"/> vectors; returns the vectors now pending.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Accumulate<TLanes, TVector, TFeatures>(
+        ref CentredRows<TLanes, TVector, TFeatures> rows, TVector labels, float[]? weights, int index, int remaining, ref TVector sum0, int clusters, Span<TVector> sums, Span<double> wide, int pending)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        TVector weight;
+        if (weights is null && remaining >= TLanes.Count)
+        {
+            weight = TLanes.Create(1f);
+        }
+        else
+        {
+            weight = LloydKernel.RowWeights<TLanes, TVector>(weights, index, remaining);
+            rows.Scale(weight);
+        }
+
+        rows.AddToClusters(labels, weight, ref sum0, clusters);
+        if (++pending < LloydKernel.FlushInterval)
+        {
+            return pending;
+        }
+
+        Flush<TLanes, TVector>(sums, wide);
+        return 0;
+    }
+
+    /// <summary>Adds, for every sum s, the <paramref name="lanes"/> double lane totals of <paramref name="wide"/> to <c>partial[s]</c>, lane 0 first.</summary>
+    internal static void ReduceLanes(ReadOnlySpan<double> wide, int lanes, Span<double> partial)
+    {
+        for (int s = 0; s < partial.Length; s++)
+        {
+            double total = partial[s];
+            foreach (double lane in wide.Slice(s * lanes, lanes))
+            {
+                total += lane;
+            }
+
+            partial[s] = total;
+        }
+    }
+
     /// <summary>Adds the float32 vector sums lane-wise to their double accumulators and clears them.</summary>
-    private static void Flush<TLanes, TVector>(Span<TVector> sums, Span<double> wide)
+    internal static void Flush<TLanes, TVector>(Span<TVector> sums, Span<double> wide)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
     {

@@ -1,4 +1,5 @@
 using CustomerSegmentation.Clustering;
+using CustomerSegmentation.Clustering.Kernels;
 using CustomerSegmentation.Clustering.Streaming;
 using CustomerSegmentation.Data;
 using FsCheck;
@@ -25,7 +26,7 @@ public sealed class StreamingKMeansTests
     [Property(Arbitrary = [typeof(Problems)], MaxTest = 12)]
     public void Equals_the_in_memory_fit_bit_for_bit_for_chunks_of_whole_blocks((int K, int Seed, int ChunkRows) problem)
     {
-        ClusteringResult memory = new KMeansClusterer(new KMeansOptions { K = problem.K, Seed = problem.Seed }).Fit(Blobs);
+        ClusteringResult memory = Plain(new KMeansOptions { K = problem.K, Seed = problem.Seed }).Fit(Blobs);
         StreamingKMeansResult streamed = new StreamingKMeans(new StreamingKMeansOptions { K = problem.K, Seed = problem.Seed })
             .Fit(FeatureChunks.Split(Blobs, problem.ChunkRows));
 
@@ -37,7 +38,7 @@ public sealed class StreamingKMeansTests
     {
         // The third start lies far from every row: it is empty after the first step and re-seeded at the farthest row.
         var init = KMeansInitialization.FromCentroids(new double[,] { { -5, -5, -5 }, { 5, 5, 5 }, { 500, 500, 500 } });
-        ClusteringResult memory = new KMeansClusterer(new KMeansOptions { K = 3, Init = init }).Fit(Blobs);
+        ClusteringResult memory = Plain(new KMeansOptions { K = 3, Init = init }).Fit(Blobs);
         var progress = new Recorder();
         StreamingKMeansResult streamed = new StreamingKMeans(new StreamingKMeansOptions { K = 3, Init = init })
             .Fit(FeatureChunks.Split(Blobs, 8192), progress);
@@ -50,7 +51,7 @@ public sealed class StreamingKMeansTests
     public void A_stream_in_one_chunk_of_any_size_is_the_in_memory_fit()
     {
         FeatureMatrix rows = RandomData.Matrix(RandomData.Blobs(5_003, 2, 4, seed: 8));
-        ClusteringResult memory = new KMeansClusterer(new KMeansOptions { K = 4, Seed = 3 }).Fit(rows);
+        ClusteringResult memory = Plain(new KMeansOptions { K = 4, Seed = 3 }).Fit(rows);
         StreamingKMeansResult streamed = new StreamingKMeans(new StreamingKMeansOptions { K = 4, Seed = 3 })
             .Fit(FeatureChunks.Split(rows, rows.RowCount));
 
@@ -81,7 +82,7 @@ public sealed class StreamingKMeansTests
     [Fact]
     public void A_small_sample_still_finds_the_blobs()
     {
-        ClusteringResult memory = new KMeansClusterer(new KMeansOptions { K = 6, Seed = 1, NInit = 5 }).Fit(Blobs);
+        ClusteringResult memory = Plain(new KMeansOptions { K = 6, Seed = 1, NInit = 5 }).Fit(Blobs);
         StreamingKMeansResult streamed = new StreamingKMeans(new StreamingKMeansOptions { K = 6, Seed = 1, SampleSize = 2000 })
             .Fit(FeatureChunks.Split(Blobs, 5000));
 
@@ -190,6 +191,26 @@ public sealed class StreamingKMeansTests
             new StreamingKMeansOptions { K = 3, Init = KMeansInitialization.FromCentroids(new double[,] { { 1 }, { 2 } }) }));
         Assert.Contains("K is 3 but 2 initial centroids", mismatch.Message, StringComparison.Ordinal);
         Assert.Equal("chunkRows", Assert.Throws<ArgumentOutOfRangeException>(() => FeatureChunks.Split(Blobs, 0)).ParamName);
+    }
+
+    /// <summary>
+    /// The in-memory fit with the plain kernel on every pass: the fit a stream reproduces bit for bit. The default
+    /// in-memory fit (distance bounds and moved sums for d &lt;= 4) agrees with it to rounding; see
+    /// <see cref="The_default_in_memory_fit_agrees_with_the_stream_to_rounding"/>.
+    /// </summary>
+    private static KMeansClusterer Plain(KMeansOptions options) => new(options, VectorWidths.Best, bounded: false);
+
+    [Fact]
+    public void The_default_in_memory_fit_agrees_with_the_stream_to_rounding()
+    {
+        var options = new KMeansOptions { K = 5, Seed = 7 };
+        ClusteringResult memory = new KMeansClusterer(options).Fit(Blobs);
+        StreamingKMeansResult streamed = new StreamingKMeans(new StreamingKMeansOptions { K = 5, Seed = 7 }).Fit(FeatureChunks.Split(Blobs, 8192));
+
+        Assert.Equal(memory.ClusterSizes.Select(s => (long)s).ToArray(), streamed.ClusterSizes.ToArray());
+        Assert.Equal(memory.Iterations, streamed.Iterations);
+        Assert.Equal(memory.Inertia, streamed.Inertia, 1e-7 * memory.Inertia);
+        Assert.All(memory.Centroids.SelectMany(c => c).Zip(streamed.Centroids.SelectMany(c => c)), pair => Assert.Equal(pair.First, pair.Second, 1e-7 * (1 + Math.Abs(pair.First))));
     }
 
     internal static void AssertSameFit(ClusteringResult memory, StreamingKMeansResult streamed)
