@@ -175,7 +175,7 @@ def render(args):
                 if x in ours_at:
                     ratio = sk_value / ours_at[x]
                     # Between the two lines when they are far apart, else just above the higher point.
-                    far = ratio >= 2.5
+                    far = ratio >= 4
                     y = math.sqrt(sk_value * ours_at[x]) if far else max(sk_value, ours_at[x])
                     ax.annotate(f"{ratio:.1f}×" if ratio < 100 else f"{ratio:.0f}×", (x, y), xytext=(0, 0 if far else 7),
                                 textcoords="offset points", ha="center", va="center" if far else "bottom",
