@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using CustomerSegmentation.Benchmarks.Comparison;
 
-// `compare ...` times this library against ML.NET on one dataset, `compare-clv ...` the lifetime fits against scipy, `compare-gmm ...` the Gaussian mixture against scikit-learn
-// (see benchmarks/README.md); anything else goes to BenchmarkDotNet.
+// `compare ...` times this library against ML.NET on one dataset, `compare-clv ...` the lifetime fits against scipy, `compare-gmm ...` the Gaussian mixture against scikit-learn,
+// `scaling ...` one Lloyd iteration and one elbow sweep along N, K and d (see benchmarks/README.md); anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "compare")
 {
     return CompareCommand.Run(args[1..]);
@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "compare-gmm")
 if (args.Length > 0 && args[0] == "compare-clv")
 {
     return LifetimeCompareCommand.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "scaling")
+{
+    return ScalingCommand.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -26,20 +26,80 @@ import sys
 import time
 
 
+def cpu_model():
+    """The CPU's model name as lscpu prints it, or "?"."""
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
+            if line.startswith("Model name:"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "?"
+
+
+def machine_description(dotnet_version, sklearn_version):
+    """The machine line of a results file: CPU, cores, OS, .NET SDK, scikit-learn and Python versions, today's date."""
+    return (f"{cpu_model()}, {os.cpu_count()} logical cores ({platform.system()} {platform.release()}); "
+            f".NET SDK {dotnet_version}; scikit-learn {sklearn_version} (Python {platform.python_version()}); "
+            f"{datetime.date.today().isoformat()}")
+
+
 def median_time(runs, action):
+    ms, result, _ = median_time_within(runs, None, action)
+    return ms, result
+
+
+def median_time_within(runs, budget_seconds, action):
+    """One warm-up call, then the median of up to `runs` timed calls (ms); no further call starts once `budget_seconds`
+    have passed since the warm-up began (None: no budget; at least one call is timed). A warm-up that alone takes longer
+    than the budget is the measurement, reported as 0 runs. Returns the runs timed after the warm-up too."""
+    begin = time.perf_counter()
     result = action()
+    warm_up = time.perf_counter() - begin
+    if budget_seconds is not None and warm_up > budget_seconds:
+        return warm_up * 1000.0, result, 0
     times = []
-    for _ in range(runs):
+    for r in range(runs):
+        if r > 0 and budget_seconds is not None and time.perf_counter() - begin > budget_seconds:
+            break
         start = time.perf_counter()
         result = action()
         times.append((time.perf_counter() - start) * 1000.0)
-    return statistics.median(times), result
+    return statistics.median(times), result, len(times)
+
+
+def kmeans_fit(X, k, seed, **kw):
+    """sklearn's KMeans as the measures use it: Lloyd, greedy k-means++, one start, tol 1e-4, max 300 iterations."""
+    from sklearn.cluster import KMeans
+    options = dict(n_clusters=k, init="k-means++", n_init=1, tol=1e-4, max_iter=300, algorithm="lloyd", random_state=seed)
+    options.update(kw)
+    return KMeans(**options).fit(X)
+
+
+def lloyd_iteration(X, k, seed, runs, budget_seconds=None):
+    """(fit with max_iter=21 - fit with max_iter=1) / 20 from the first K rows, tol 0; each fit timed 2 x runs times.
+    Returns (ms per iteration or None, iterations, the 1-iteration fit's ms and model, runs timed)."""
+    centres = X[:k].copy()
+    one_ms, one, one_runs = median_time_within(2 * runs, budget_seconds, lambda: kmeans_fit(X, k, seed, init=centres, max_iter=1, tol=0.0))
+    many_ms, many, many_runs = median_time_within(2 * runs, budget_seconds, lambda: kmeans_fit(X, k, seed, init=centres, max_iter=21, tol=0.0))
+    iterations = int(many.n_iter_ - one.n_iter_)
+    return ((many_ms - one_ms) / iterations if iterations > 0 else None), iterations, one_ms, one, min(one_runs, many_runs)
+
+
+def elbow_sweep(X, max_k, seed, runs, budget_seconds=None, restarts=1):
+    """Default fits for K = 1..max_k (n_init = restarts). Returns (ms, summed inertia, summed iterations, runs timed)."""
+    def sweep():
+        models = [kmeans_fit(X, c, seed, n_init=restarts) for c in range(1, max_k + 1)]
+        return sum(m.inertia_ for m in models), sum(m.n_iter_ for m in models)
+
+    ms, (inertia, iterations), timed = median_time_within(runs, budget_seconds, sweep)
+    return ms, float(inertia), int(iterations), timed
 
 
 def measure(args):
     import numpy as np
     import sklearn
-    from sklearn.cluster import KMeans, kmeans_plusplus
+    from sklearn.cluster import kmeans_plusplus
     from threadpoolctl import threadpool_limits
 
     X = np.load(args.data)
@@ -49,24 +109,18 @@ def measure(args):
     lines = []
 
     def emit(measure_name, ms, inertia=None, iterations=None):
-        line = {"impl": "sklearn", "measure": measure_name, "ms": round(ms, 4), "inertia": inertia,
+        line = {"impl": "sklearn", "measure": measure_name, "ms": None if ms is None else round(ms, 4), "inertia": inertia,
                 "iterations": iterations, "rows": n, "features": d, "k": k, "threads": args.threads,
                 "version": sklearn.__version__}
         print(json.dumps(line), flush=True)
         lines.append(line)
 
     def kmeans(**kw):
-        options = dict(n_clusters=k, init="k-means++", n_init=1, tol=1e-4, max_iter=300, algorithm="lloyd",
-                       random_state=args.seed)
-        options.update(kw)
-        return KMeans(**options).fit(X)
+        return kmeans_fit(X, k, args.seed, **kw)
 
     with threadpool_limits(limits=args.threads):
-        centres = X[:k].copy()
-        one_ms, one = median_time(2 * args.runs, lambda: kmeans(init=centres, max_iter=1, tol=0.0))
-        many_ms, many = median_time(2 * args.runs, lambda: kmeans(init=centres, max_iter=21, tol=0.0))
-        iterations = many.n_iter_ - one.n_iter_
-        emit("lloyd_iteration", (many_ms - one_ms) / iterations, None, int(iterations))
+        per_iteration, iterations, one_ms, one, _ = lloyd_iteration(X, k, args.seed, args.runs)
+        emit("lloyd_iteration", per_iteration, None, iterations)
         emit("fit_1_iteration", one_ms, float(one.inertia_), int(one.n_iter_))
 
         trials = 2 + int(math.log(k))
@@ -79,13 +133,8 @@ def measure(args):
         budget_ms, budget = median_time(args.runs, lambda: kmeans(max_iter=20, tol=0.0))
         emit("fit_20_iterations", budget_ms, float(budget.inertia_), int(budget.n_iter_))
 
-        def sweep(data, restarts):
-            models = [KMeans(n_clusters=c, init="k-means++", n_init=restarts, tol=1e-4, max_iter=300,
-                             algorithm="lloyd", random_state=args.seed).fit(data) for c in range(1, 11)]
-            return sum(m.inertia_ for m in models), sum(m.n_iter_ for m in models)
-
-        sweep_ms, (sweep_inertia, sweep_iterations) = median_time(args.sweep_runs, lambda: sweep(X, 1))
-        emit("elbow_1_10", sweep_ms, float(sweep_inertia), int(sweep_iterations))
+        sweep_ms, sweep_inertia, sweep_iterations, _ = elbow_sweep(X, 10, args.seed, args.sweep_runs)
+        emit("elbow_1_10", sweep_ms, sweep_inertia, sweep_iterations)
 
         if args.mall:
             import csv
@@ -93,8 +142,8 @@ def measure(args):
                 rows = list(csv.DictReader(f))
             mall = np.array([[float(r["Age"]), float(r["Annual Income (k$)"]), float(r["Spending Score (1-100)"])]
                              for r in rows], dtype=np.float32)
-            mall_ms, (mall_inertia, _) = median_time(args.runs, lambda: sweep(mall, 10))
-            emit("mall_elbow_1_10_ninit10", mall_ms, float(mall_inertia))
+            mall_ms, mall_inertia, _, _ = elbow_sweep(mall, 10, args.seed, args.runs, restarts=10)
+            emit("mall_elbow_1_10_ninit10", mall_ms, mall_inertia)
 
     with open(args.out, "w") as f:
         for line in lines:
@@ -188,16 +237,7 @@ def report(args):
     print(table)
 
     if args.write:
-        model = "?"
-        try:
-            for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-                if line.startswith("Model name:"):
-                    model = line.split(":", 1)[1].strip()
-        except OSError:
-            pass
-        machine = (f"{model}, {os.cpu_count()} logical cores ({platform.system()} {platform.release()}); "
-                   f".NET SDK {args.dotnet}; scikit-learn {sk_version} (Python {platform.python_version()}); "
-                   f"{datetime.date.today().isoformat()}")
+        machine = machine_description(args.dotnet, sk_version)
         with open(args.write, "w") as f:
             f.write("# Benchmark results: this library vs scikit-learn and ML.NET\n\n")
             f.write("Produced by `benchmarks/compare/compare.sh` (see benchmarks/README.md for what each measure holds). "

@@ -21,9 +21,6 @@ internal static class CompareCommand
         "compare [--rows 1000000] [--features 3] [--k 8] [--threads 2] [--runs 5] [--sweep-runs 3] [--seed 1] " +
         "[--data data.npy] [--mall Mall_Customers.csv] [--out results.jsonl] [--no-mlnet]";
 
-    /// <summary>Iterations timed by the per-iteration measure (after a first one that is subtracted).</summary>
-    private const int TimedIterations = 20;
-
     /// <summary>The iteration budget of the whole-fit comparison with ML.NET.</summary>
     private const int FitBudget = 20;
 
@@ -104,21 +101,13 @@ internal static class CompareCommand
 
     private static void TimeOurs(FeatureMatrix data, int clusters, int threads, int runs, int sweepRuns, int seed, Action<string, string, double, double?, int?> emit)
     {
-        // One Lloyd iteration, the way scikit-learn's is measured: (fit with 1 + 20 iterations - fit with 1) / 20, from
-        // the first K rows as centres, tolerance 0 (the fixed costs of a fit cancel out).
-        double[,] firstRows = SyntheticFeatures.FirstRows(data, clusters);
-        KMeansOptions Fixed(int iterations) => new()
-        {
-            K = clusters, Init = KMeansInitialization.FromCentroids(firstRows), MaxIterations = iterations, Tolerance = 0, MaxDegreeOfParallelism = threads,
-        };
-        var (one, oneResult) = MedianTimer.Measure(2 * runs, () => new KMeansClusterer(Fixed(1)).Fit(data));
-        var (many, manyResult) = MedianTimer.Measure(2 * runs, () => new KMeansClusterer(Fixed(1 + TimedIterations)).Fit(data));
-        emit("ours", "lloyd_iteration", (many - one) / (manyResult.Iterations - oneResult.Iterations), null, manyResult.Iterations - oneResult.Iterations);
-        emit("ours", "fit_1_iteration", one, oneResult.Inertia, oneResult.Iterations);
+        var (iteration, oneIteration) = KMeansTimings.LloydIteration(data, clusters, threads, runs, Timeout.InfiniteTimeSpan);
+        emit("ours", "lloyd_iteration", iteration.Milliseconds, null, iteration.Iterations);
+        emit("ours", "fit_1_iteration", oneIteration.Milliseconds, oneIteration.Inertia, oneIteration.Iterations);
 
         // The same iteration body timed directly (no fit around it): the figure of LloydIterationBenchmarks.
-        var iteration = LloydIteration.FromFirstRows(new KMeansInput(data, ReadOnlySpan<double>.Empty, threads, VectorWidths.Best), clusters);
-        emit("ours", "lloyd_iteration_body", MedianTimer.Measure(runs * 4, iteration.Run).Milliseconds, null, null);
+        var body = LloydIteration.FromFirstRows(new KMeansInput(data, ReadOnlySpan<double>.Empty, threads, VectorWidths.Best), clusters);
+        emit("ours", "lloyd_iteration_body", MedianTimer.Measure(runs * 4, body.Run).Milliseconds, null, null);
 
         // Greedy k-means++ with 2 + floor(ln K) local trials, including the data preparation a fit does first.
         KMeansInitialization init = KMeansInitialization.KMeansPlusPlus();
@@ -132,22 +121,8 @@ internal static class CompareCommand
             new KMeansOptions { K = clusters, Seed = seed, MaxIterations = FitBudget, Tolerance = 0, MaxDegreeOfParallelism = threads }).Fit(data));
         emit("ours", "fit_20_iterations", budget, budgetResult.Inertia, budgetResult.Iterations);
 
-        int sweepIterations = 0;
-        double sweepInertia = 0;
-        var (sweep, _) = MedianTimer.Measure(sweepRuns, () =>
-        {
-            sweepIterations = 0;
-            sweepInertia = 0;
-            for (int k = 1; k <= ElbowSweepBenchmarks.MaxK; k++)
-            {
-                ClusteringResult result = new KMeansClusterer(new KMeansOptions { K = k, Seed = seed, MaxDegreeOfParallelism = threads }).Fit(data);
-                sweepIterations += result.Iterations;
-                sweepInertia += result.Inertia;
-            }
-
-            return sweepInertia;
-        });
-        emit("ours", "elbow_1_10", sweep, sweepInertia, sweepIterations);
+        KMeansTiming sweep = KMeansTimings.ElbowSweep(data, ElbowSweepBenchmarks.MaxK, seed, threads, sweepRuns, Timeout.InfiniteTimeSpan);
+        emit("ours", "elbow_1_10", sweep.Milliseconds, sweep.Inertia, sweep.Iterations);
     }
 
     private static void TimeMall(string path, int threads, int runs, Action<string, string, double, double?, int?> emit)
@@ -171,7 +146,11 @@ internal static class CompareCommand
         }
     }
 
-    internal static Dictionary<string, string> Parse(string[] args)
+    /// <summary>
+    /// Reads <c>--name value</c> pairs (and the <c>--no-mlnet</c> flag); errors name <paramref name="verb"/>. When
+    /// <paramref name="known"/> is given, any other name is an error.
+    /// </summary>
+    internal static Dictionary<string, string> Parse(string[] args, string verb = "compare", IReadOnlyCollection<string>? known = null)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Length; i++)
@@ -179,10 +158,15 @@ internal static class CompareCommand
             string arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"compare: unexpected argument '{arg}'.");
+                throw new ArgumentException($"{verb}: unexpected argument '{arg}'.");
             }
 
             string name = arg[2..];
+            if (known is not null && !known.Contains(name))
+            {
+                throw new ArgumentException($"{verb}: unknown option '{arg}'; the options are --{string.Join(", --", known)}.");
+            }
+
             if (name == "no-mlnet")
             {
                 options[name] = "true";
@@ -191,7 +175,7 @@ internal static class CompareCommand
 
             if (i + 1 >= args.Length)
             {
-                throw new ArgumentException($"compare: '{arg}' needs a value.");
+                throw new ArgumentException($"{verb}: '{arg}' needs a value.");
             }
 
             options[name] = args[++i];
@@ -200,7 +184,8 @@ internal static class CompareCommand
         return options;
     }
 
-    internal static int Int(Dictionary<string, string> options, string name, int fallback)
+    /// <summary>The positive integer option <paramref name="name"/>, or <paramref name="fallback"/> when it is absent.</summary>
+    internal static int Int(Dictionary<string, string> options, string name, int fallback, string verb = "compare")
     {
         if (!options.TryGetValue(name, out string? text))
         {
@@ -209,6 +194,6 @@ internal static class CompareCommand
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0
             ? value
-            : throw new ArgumentException($"compare: --{name} is '{text}'; give a positive integer.");
+            : throw new ArgumentException($"{verb}: --{name} is '{text}'; give a positive integer.");
     }
 }
