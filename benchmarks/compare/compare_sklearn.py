@@ -152,13 +152,15 @@ def measure(args):
 
 # measure, label, target ratio (reference / ours) or None, the reference it is compared with
 ROWS = [
-    ("lloyd_iteration", "One Lloyd iteration (assign + update)", 15, "sklearn"),
-    ("kmeanspp_init", "Greedy k-means++ init (2 + floor(ln K) trials)", 10, "sklearn"),
-    ("fit_default", "Whole fit, default options (tol 1e-4, max 300 it.)", None, "sklearn"),
-    ("fit_20_iterations", "Whole fit, k-means++ + 20 iterations (tol 0)", 20, "mlnet"),
-    ("fit_20_iterations_default_init", "ML.NET with its default init (k-means‖) + 20 iterations", None, "mlnet"),
-    ("elbow_1_10", "Elbow sweep K = 1..10 (default options)", 15, "sklearn"),
-    ("mall_elbow_1_10_ninit10", "Elbow sweep K = 1..10 on the 200-row Mall data, n_init 10", None, "sklearn"),
+    ("lloyd_iteration", "One Lloyd iteration (assign + update)", 30, "sklearn", None),
+    ("kmeanspp_init", "Greedy k-means++ init (2 + floor(ln K) trials)", 30, "sklearn", None),
+    ("fit_default", "Whole fit, default options (tol 1e-4, max 300 it.)", None, "sklearn", None),
+    ("fit_20_iterations", "Whole fit, k-means++ + 20 iterations (tol 0)", 50, "mlnet", None),
+    ("fit_20_iterations_default_init", "ML.NET with its default init (k-means‖) + 20 iterations", None, "mlnet", None),
+    ("elbow_1_10", "Elbow sweep K = 1..10, plain fits on every row (default options)", 50, "sklearn", None),
+    ("pipeline_sweep_exact", "The pipeline's sweep K = 1..10 (ElbowSelector, one start per K: fits + silhouette, CH, DB; default, every row) vs sklearn's plain sweep", 40, "sklearn", "elbow_1_10"),
+    ("pipeline_sweep", "The same ElbowSelector sweep on the coreset (SweepCoreset.On, opt in) vs sklearn's plain sweep", None, "sklearn", "elbow_1_10"),
+    ("mall_elbow_1_10_ninit10", "Elbow sweep K = 1..10 on the 200-row Mall data, n_init 10", None, "sklearn", None),
 ]
 
 
@@ -196,8 +198,8 @@ def report(args):
     out.append("| measure | scikit-learn | ML.NET | this library | ratio | target | met | inertia: sklearn / ML.NET / ours |")
     out.append("|---|---:|---:|---:|---:|---:|:-:|---|")
     misses = []
-    for name, label, target, reference in ROWS:
-        sk, ml = get("sklearn", name), get("mlnet", name)
+    for name, label, target, reference, reference_measure in ROWS:
+        sk, ml = get("sklearn", reference_measure or name), get("mlnet", reference_measure or name)
         ours = get("ours", name) or (get("ours", "fit_20_iterations") if name == "fit_20_iterations_default_init" else None)
         if sk is None and ml is None and ours is None:
             continue
@@ -229,6 +231,10 @@ def report(args):
             notes.append(f"{name}: per iteration sklearn {sk['ms'] / sk['iterations']:.3f} ms ({sk['iterations']} it.), "
                          f"ours {ours['ms'] / ours['iterations']:.3f} ms ({ours['iterations']} it.); the iteration counts "
                          "differ because the k-means++ draws differ.")
+    for name in ("pipeline_sweep", "pipeline_sweep_exact"):
+        entry = get("ours", name)
+        if entry and entry.get("note"):
+            notes.append(f"{name}: {entry['note']}.")
     if misses:
         notes.append("Targets missed in this run: " + "; ".join(misses) + ".")
     else:

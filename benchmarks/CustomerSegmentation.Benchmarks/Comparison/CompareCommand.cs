@@ -5,6 +5,7 @@ using CustomerSegmentation.Benchmarks.Datasets;
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Clustering.Kernels;
 using CustomerSegmentation.Data;
+using CustomerSegmentation.Selection;
 using Microsoft.ML.Trainers;
 using MathNet.Numerics.Random;
 
@@ -17,6 +18,9 @@ namespace CustomerSegmentation.Benchmarks.Comparison;
 /// </summary>
 internal static class CompareCommand
 {
+    /// <summary>Writes one measurement as a JSON line.</summary>
+    private delegate void Emitter(string implementation, string measure, double milliseconds, double? inertia = null, int? iterations = null, string? note = null);
+
     private const string Usage =
         "compare [--rows 1000000] [--features 3] [--k 8] [--threads 2] [--runs 5] [--sweep-runs 3] [--seed 1] " +
         "[--data data.npy] [--mall Mall_Customers.csv] [--out results.jsonl] [--no-mlnet]";
@@ -65,7 +69,7 @@ internal static class CompareCommand
             }
         }
 
-        void Emit(string implementation, string measure, double milliseconds, double? inertia = null, int? iterations = null)
+        void Emit(string implementation, string measure, double milliseconds, double? inertia = null, int? iterations = null, string? note = null)
         {
             string line = JsonSerializer.Serialize(new Dictionary<string, object?>
             {
@@ -78,6 +82,7 @@ internal static class CompareCommand
                 ["features"] = data.FeatureCount,
                 ["k"] = clusters,
                 ["threads"] = threads,
+                ["note"] = note,
             });
             Console.WriteLine(line);
             output?.WriteLine(line);
@@ -99,7 +104,7 @@ internal static class CompareCommand
         return 0;
     }
 
-    private static void TimeOurs(FeatureMatrix data, int clusters, int threads, int runs, int sweepRuns, int seed, Action<string, string, double, double?, int?> emit)
+    private static void TimeOurs(FeatureMatrix data, int clusters, int threads, int runs, int sweepRuns, int seed, Emitter emit)
     {
         var (iteration, oneIteration) = KMeansTimings.LloydIteration(data, clusters, threads, runs, Timeout.InfiniteTimeSpan);
         emit("ours", "lloyd_iteration", iteration.Milliseconds, null, iteration.Iterations);
@@ -123,16 +128,30 @@ internal static class CompareCommand
 
         KMeansTiming sweep = KMeansTimings.ElbowSweep(data, ElbowSweepBenchmarks.MaxK, seed, threads, sweepRuns, Timeout.InfiniteTimeSpan);
         emit("ours", "elbow_1_10", sweep.Milliseconds, sweep.Inertia, sweep.Iterations);
+
+        // What the pipeline runs: ElbowSelector over K = 1..10, one start per K as in scikit-learn's sweep, with the
+        // silhouette, Calinski-Harabasz and Davies-Bouldin of every K, on the coreset (opt in); then once the default
+        // sweep on every row, to check the coreset's curve (the worst excess of its inertia over the exact one) and its K.
+        var sweepOptions = new ElbowOptions { MaxK = ElbowSweepBenchmarks.MaxK, Seed = seed, MaxDegreeOfParallelism = threads, Coreset = SweepCoreset.On };
+        ClustererFactory oneStart = KMeansClusterer.Factory(new KMeansOptions { NInit = 1 });
+        var (pipeline, chosen) = MedianTimer.Measure(sweepRuns, () => new ElbowSelector(sweepOptions, oneStart).Select(data));
+        emit("ours", "pipeline_sweep", pipeline, chosen.Curve.Sum(p => p.Inertia), chosen.Curve.Sum(p => p.Iterations),
+            chosen.CoresetSize is int size ? $"coreset of {size:N0} rows, chosen K = {chosen.ChosenK}" : $"every row, chosen K = {chosen.ChosenK}");
+        var (exactMs, exact) = MedianTimer.Measure(1, () => new ElbowSelector(sweepOptions with { Coreset = SweepCoreset.Off }, oneStart).Select(data));
+        double worst = exact.Curve.Zip(chosen.Curve).Max(pair => (pair.Second.Inertia / pair.First.Inertia) - 1);
+        emit("ours", "pipeline_sweep_exact", exactMs, exact.Curve.Sum(p => p.Inertia), exact.Curve.Sum(p => p.Iterations), string.Create(
+            CultureInfo.InvariantCulture,
+            $"chosen K = {exact.ChosenK} ({(exact.ChosenK == chosen.ChosenK ? "the same as" : "NOT the same as")} the coreset sweep's); the coreset curve's largest excess over this one: {worst * 100:F2}%"));
     }
 
-    private static void TimeMall(string path, int threads, int runs, Action<string, string, double, double?, int?> emit)
+    private static void TimeMall(string path, int threads, int runs, Emitter emit)
     {
         FeatureMatrix mall = CustomerCsv.Read(path, ["Age", "Annual Income (k$)", "Spending Score (1-100)"]).Features;
         var (sweep, inertia) = MedianTimer.Measure(runs, () => ElbowSweepBenchmarks.Sweep(mall, VectorWidths.Best, restarts: 10, maxDegreeOfParallelism: threads));
         emit("ours", "mall_elbow_1_10_ninit10", sweep, inertia, null);
     }
 
-    private static void TimeMlNet(FeatureMatrix data, int clusters, int threads, int runs, int seed, Action<string, string, double, double?, int?> emit)
+    private static void TimeMlNet(FeatureMatrix data, int clusters, int threads, int runs, int seed, Emitter emit)
     {
         var mlnet = new MlNetKMeans(data, seed);
         foreach ((string measure, KMeansTrainer.InitializationAlgorithm initialization) in new[]

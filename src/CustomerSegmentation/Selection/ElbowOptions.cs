@@ -61,6 +61,17 @@ public sealed record ElbowOptions
     } = 10_000;
 
     /// <summary>
+    /// Whether the sweep fits each K on a lightweight coreset of large data (the built-in K-means without the gap
+    /// statistic only); <see cref="SweepCoreset.Off"/> fits every K on every row.
+    /// </summary>
+    /// <value>The default value is <see cref="SweepCoreset.Off"/>; <see cref="SweepCoreset.On"/> takes 20,000 draws from 200,000 rows up.</value>
+    public SweepCoreset Coreset
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Coreset));
+    } = SweepCoreset.Off;
+
+    /// <summary>
     /// Whether fits for different K may run at the same time. The result is identical either way; this only trades
     /// memory for speed on small data, where a single fit cannot use every core.
     /// </summary>

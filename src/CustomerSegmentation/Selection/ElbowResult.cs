@@ -9,8 +9,9 @@ public sealed class ElbowResult
     private readonly ImmutableArray<ClusteringResult> _fits;
 
     internal ElbowResult(
-        ImmutableArray<ElbowPoint> curve, ImmutableArray<ClusteringResult> fits, Knee knee, KSelectionRule rule, int chosenK, string reason, int? gapChosenK = null)
+        ImmutableArray<ElbowPoint> curve, ImmutableArray<ClusteringResult> fits, Knee knee, KSelectionRule rule, int chosenK, string reason, int? gapChosenK = null, int? coresetSize = null)
     {
+        CoresetSize = coresetSize;
         Curve = curve;
         _fits = fits;
         Knee = knee;
@@ -19,6 +20,13 @@ public sealed class ElbowResult
         Reason = reason;
         GapChosenK = gapChosenK;
     }
+
+    /// <summary>
+    /// The number of distinct rows of the coreset the sweep fitted every K on (see <see cref="SweepCoreset"/>), or null
+    /// when every K was fitted on every row. With a coreset, each K's labels, inertia and scores are still computed on
+    /// every row, and the chosen K's fit finished on every row.
+    /// </summary>
+    public int? CoresetSize { get; }
 
     /// <summary>One point per K, in increasing K.</summary>
     public ImmutableArray<ElbowPoint> Curve { get; }

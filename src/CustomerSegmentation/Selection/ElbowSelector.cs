@@ -92,12 +92,18 @@ public sealed class ElbowSelector
         var fits = new ClusteringResult[count];
         var points = new ElbowPoint[count];
         GapReferences? gap = GapSettings is { } gapSettings ? new GapReferences(data, gapSettings, Options.Seed) : null;
+        LightweightCoreset? coreset = gap is null && Options.Coreset.AppliesTo(data.RowCount) && SweepsKMeans()
+            ? LightweightCoreset.Draw(data, Options.Coreset.Size, Options.Seed, cancellationToken)
+            : null;
         int completed = 0;
         void FitOne(int i, CancellationToken stop)
         {
             int k = Options.MinK + i;
             long start = Stopwatch.GetTimestamp();
-            ClusteringResult fit = _clusterers.FitChecked(new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism), data, stop);
+            var request = new ClusteringRequest(k, Options.Seed, Options.MaxDegreeOfParallelism);
+            ClusteringResult fit = coreset is not null && _clusterers(request) is KMeansClusterer kmeans
+                ? kmeans.Assign(data, kmeans.Fit(coreset.Rows, coreset.Weights, stop), stop)
+                : _clusterers.FitChecked(request, data, stop);
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
             fits[i] = fit;
             ElbowPoint point = Score(data, fit, elapsed, stop);
@@ -116,6 +122,21 @@ public sealed class ElbowSelector
         ImmutableArray<ElbowPoint> curve = [.. points];
         Knee knee = FindKnee(curve);
         (int chosen, string reason) = Options.Rule.Choose(curve, knee);
+        if (coreset is not null)
+        {
+            // The chosen K finishes on every row from its coreset centres; its point is rescored from that fit.
+            int at = chosen - Options.MinK;
+            long start = Stopwatch.GetTimestamp();
+            var kmeans = (KMeansClusterer)_clusterers(new ClusteringRequest(chosen, Options.Seed, Options.MaxDegreeOfParallelism));
+            ClusteringResult finished = kmeans.Refine(data, fits[at], cancellationToken);
+            fits[at] = finished;
+            points[at] = Score(data, finished, points[at].FitTime + Stopwatch.GetElapsedTime(start), cancellationToken);
+            curve = [.. points];
+            reason += string.Create(
+                CultureInfo.InvariantCulture,
+                $" Every K was fitted on a coreset of {coreset.Rows.RowCount:N0} rows and scored on all {data.RowCount:N0}; K = {chosen} then finished on all rows.");
+        }
+
         int? gapChoice = null;
         if (GapSettings is { } settings && GapStatistic.Choose(curve, settings) is { } byGap)
         {
@@ -126,8 +147,12 @@ public sealed class ElbowSelector
             }
         }
 
-        return new ElbowResult(curve, [.. fits], knee, Options.Rule, chosen, reason, gapChoice);
+        return new ElbowResult(curve, [.. fits], knee, Options.Rule, chosen, reason, gapChoice, coreset?.Rows.RowCount);
     }
+
+    /// <summary>Whether the clusterer factory makes the built-in K-means (the only clusterer a coreset sweep serves).</summary>
+    private bool SweepsKMeans()
+        => _clusterers(new ClusteringRequest(Options.MinK, Options.Seed, Options.MaxDegreeOfParallelism)) is KMeansClusterer;
 
     private ElbowPoint Score(FeatureMatrix data, ClusteringResult fit, TimeSpan elapsed, CancellationToken cancellationToken)
     {
