@@ -31,7 +31,7 @@ public sealed class KMeansClusterer : IClusterer
     }
 
     /// <summary>Creates a clusterer running its kernels at a given width (tests compare the widths).</summary>
-    internal KMeansClusterer(KMeansOptions options, VectorWidth width, bool bounded = true)
+    internal KMeansClusterer(KMeansOptions options, VectorWidth width, bool bounded = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ClusteringChecks.CentroidCount(options.Init, options.K, nameof(options));

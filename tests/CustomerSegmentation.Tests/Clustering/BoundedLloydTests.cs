@@ -5,7 +5,7 @@ using CustomerSegmentation.Data;
 namespace CustomerSegmentation.Tests.Clustering;
 
 /// <summary>
-/// Lloyd's algorithm with distance bounds and moved sums (the default for unweighted data with d &lt;= 4) against the
+/// Lloyd's algorithm with distance bounds and moved sums (an internal alternative for unweighted data with d &lt;= 4, off by default) against the
 /// plain kernel on every pass: the same labels, iterations and convergence, centres and inertia equal to rounding, on
 /// slowly converging uniform data (many passes, so several periodic refreshes), on blobs, and when an empty cluster is
 /// re-seeded; and bit-identical results for any thread count.
@@ -24,7 +24,7 @@ public sealed class BoundedLloydTests
         FeatureMatrix data = Uniform(30_000, features, seed);
         var options = new KMeansOptions { K = clusters, Seed = seed, Tolerance = 0, MaxIterations = 120 };
 
-        ClusteringResult bounded = new KMeansClusterer(options).Fit(data);
+        ClusteringResult bounded = new KMeansClusterer(options, VectorWidths.Best, bounded: true).Fit(data);
         ClusteringResult plain = new KMeansClusterer(options, VectorWidths.Best, bounded: false).Fit(data);
 
         AssertSameToRounding(plain, bounded);
@@ -37,7 +37,7 @@ public sealed class BoundedLloydTests
         FeatureMatrix data = Uniform(10_000, 2, seed: 3);
         var options = new KMeansOptions { K = 1, Seed = 1 };
 
-        AssertSameToRounding(new KMeansClusterer(options, VectorWidths.Best, bounded: false).Fit(data), new KMeansClusterer(options).Fit(data));
+        AssertSameToRounding(new KMeansClusterer(options, VectorWidths.Best, bounded: false).Fit(data), new KMeansClusterer(options, VectorWidths.Best, bounded: true).Fit(data));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class BoundedLloydTests
         var init = KMeansInitialization.FromCentroids(new double[,] { { 0, 0, 0 }, { 1, 1, 1 }, { 900, 900, 900 }, { -900, 0, 0 } });
         var options = new KMeansOptions { K = 4, Init = init };
 
-        ClusteringResult bounded = new KMeansClusterer(options).Fit(data);
+        ClusteringResult bounded = new KMeansClusterer(options, VectorWidths.Best, bounded: true).Fit(data);
         ClusteringResult plain = new KMeansClusterer(options, VectorWidths.Best, bounded: false).Fit(data);
 
         AssertSameToRounding(plain, bounded);
@@ -58,7 +58,7 @@ public sealed class BoundedLloydTests
     public void Is_bit_identical_for_any_thread_count()
     {
         FeatureMatrix data = Uniform(60_000, 3, seed: 9);
-        ClusteringResult Fit(int threads) => new KMeansClusterer(new KMeansOptions { K = 8, Seed = 2, MaxDegreeOfParallelism = threads }).Fit(data);
+        ClusteringResult Fit(int threads) => new KMeansClusterer(new KMeansOptions { K = 8, Seed = 2, MaxDegreeOfParallelism = threads }, VectorWidths.Best, bounded: true).Fit(data);
 
         ClusteringResult one = Fit(1);
         ClusteringResult two = Fit(2);

@@ -17,11 +17,9 @@ namespace CustomerSegmentation.Clustering.Streaming;
 /// <para>
 /// The same seed and chunking give bit-identical results for any <see cref="StreamingKMeansOptions.MaxDegreeOfParallelism"/>.
 /// When the stream has at most <see cref="StreamingKMeansOptions.SampleSize"/> and at most 33,554,432 rows and every
-/// chunk but the last holds a multiple of 8,192 rows (the kernels' block), the result is bit for bit the in-memory
-/// K-means fit of the same rows with the same seed (one restart) computed with the plain kernel on every pass: the same
-/// centroids, sizes, inertia and iterations. The default <see cref="KMeansClusterer"/> fit of unweighted data with at
-/// most 4 features skips rows by distance bounds and moves the sums of changed rows in double, so it gives the same
-/// labels, sizes and iterations and centroids and inertia equal to rounding (about 1e-9 relative), not bit for bit.
+/// chunk but the last holds a multiple of 8,192 rows (the kernels' block), the result is bit for bit the
+/// <see cref="KMeansClusterer"/> fit of the same rows with the same seed (one restart): the same centroids, sizes,
+/// inertia and iterations.
 /// </para>
 /// <para>An empty cluster is re-seeded, as in memory, at the row farthest from its centre, which costs one more pass.</para>
 /// </remarks>
