@@ -164,6 +164,10 @@ ROWS = [
 ]
 
 
+# The heading of RESULTS.md's hand-written section, kept when the tables are regenerated.
+TRIED_HEADING = "## Tried and not kept"
+
+
 def fmt_ms(value):
     if value is None:
         return "–"
@@ -244,12 +248,21 @@ def report(args):
 
     if args.write:
         machine = machine_description(args.dotnet, sk_version)
+        # The hand-written record of what was tried and not kept survives a regeneration.
+        kept = ""
+        if os.path.exists(args.write):
+            with open(args.write) as f:
+                previous = f.read()
+            marker = previous.find(TRIED_HEADING)
+            if marker >= 0:
+                kept = "\n" + previous[marker:]
         with open(args.write, "w") as f:
             f.write("# Benchmark results: this library vs scikit-learn and ML.NET\n\n")
             f.write("Produced by `benchmarks/compare/compare.sh` (see benchmarks/README.md for what each measure holds). "
                     "Ratios are the other implementation's time divided by ours, measured in one run on the same data.\n\n")
             f.write(f"Machine: {machine}.\n\n")
             f.write(table)
+            f.write(kept)
         print(f"wrote {args.write}")
 
 
