@@ -6,7 +6,7 @@ namespace CustomerSegmentation.Kernels.Tests;
 [Trait("Category", "Kernel")]
 public sealed class SilhouetteKernelTests
 {
-    public static TheoryData<int, int> WidthsAndFeatures() => Widths.WithFeatures([1, 2, 3, 5, 9]);
+    public static TheoryData<int, int> WidthsAndFeatures() => Widths.WithFeatures([1, 2, 3, 4, 5, 9]);
 
     [Theory]
     [MemberData(nameof(WidthsAndFeatures))]
@@ -42,6 +42,42 @@ public sealed class SilhouetteKernelTests
 
             double expected = ScalarReference.Silhouette(rows, labels, clusters);
             Assert.True(Math.Abs(expected - mean) <= 1e-12, $"n={n} d={features} K={clusters}: {mean} vs {expected}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void The_blocked_rows_give_the_bits_of_one_sum_of_distances_per_row_and_cluster(int lanes, int features)
+    {
+        // Labels already grouped by cluster, so the kernel's sorted positions are the rows themselves.
+        var width = (VectorWidth)lanes;
+        foreach (int n in new[] { 2, 5, 37, 130 })
+        {
+            int clusters = Math.Min(n, 3);
+            KernelData source = KernelData.Blobs(n, features, clusters, seed: n + features);
+            int[] labels = Enumerable.Range(0, n).Select(i => i * clusters / n).ToArray();
+            double[][] columns = source.Columns.Select(c => c.Take(n).Select(v => (double)v).ToArray()).ToArray();
+            int[] starts = Enumerable.Range(0, clusters + 1).Select(c => Array.FindIndex(labels, l => l >= c) is var at and >= 0 ? at : n).ToArray();
+
+            double expected = 0;
+            for (int row = 0; row < n; row++)
+            {
+                double[] query = columns.Select(c => c[row]).ToArray();
+                double[] sums = Enumerable.Range(0, clusters).Select(c => SilhouetteKernel.SumOfDistances(columns, starts[c], starts[c + 1], query, width)).ToArray();
+                int own = labels[row];
+                int size = starts[own + 1] - starts[own];
+                if (size > 1)
+                {
+                    double a = sums[own] / (size - 1);
+                    double b = Enumerable.Range(0, clusters).Where(c => c != own).Min(c => sums[c] / (starts[c + 1] - starts[c]));
+                    double scale = Math.Max(a, b);
+                    expected += scale == 0.0 ? 0.0 : (b - a) / scale;
+                }
+            }
+
+            double mean = SilhouetteKernel.Mean(source.At(width, centred: false), labels, clusters, maxDegreeOfParallelism: 2);
+
+            Assert.Equal(expected / n, mean);
         }
     }
 

@@ -48,6 +48,48 @@ internal sealed class ClusterLabels
             }
         }
 
+        int largest = -1;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            largest = Math.Max(largest, labels[i]);
+        }
+
+        return largest <= Math.Max(labels.Length, DirectLabelLimit) ? EncodeDirect(labels, largest) : EncodeSorted(labels);
+    }
+
+    /// <summary>Labels up to this (or up to the row count) are counted in an array indexed by label instead of being sorted.</summary>
+    private const int DirectLabelLimit = 1 << 16;
+
+    /// <summary>Dense ids in ascending label order, from a count per label value: O(n + largest).</summary>
+    private static ClusterLabels EncodeDirect(ReadOnlySpan<int> labels, int largest)
+    {
+        var idOfLabel = new int[largest + 1];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            idOfLabel[labels[i]] = 1;
+        }
+
+        int count = 0;
+        for (int label = 0; label <= largest; label++)
+        {
+            idOfLabel[label] = idOfLabel[label] == 0 ? -1 : count++;
+        }
+
+        var dense = new int[labels.Length];
+        var sizes = new int[count];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int id = idOfLabel[labels[i]];
+            dense[i] = id;
+            sizes[id]++;
+        }
+
+        return new ClusterLabels(dense, sizes);
+    }
+
+    /// <summary>Dense ids in ascending label order, from the sorted distinct labels: O(n log n), for sparse large labels.</summary>
+    private static ClusterLabels EncodeSorted(ReadOnlySpan<int> labels)
+    {
         int[] distinct = labels.ToArray();
         Array.Sort(distinct);
         int count = 0;
@@ -86,29 +128,34 @@ internal sealed class ClusterLabels
         }
     }
 
-    /// <summary>The mean of each cluster (rows: dense cluster ids, columns: features), accumulated in double.</summary>
-    public double[][] Centroids(FeatureMatrix data)
+    /// <summary>The mean of each cluster (rows: dense cluster ids, columns: features), accumulated in double in row order.</summary>
+    /// <param name="data">The rows, one per label.</param>
+    /// <param name="cancellationToken">Checked before each feature's pass.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public double[][] Centroids(FeatureMatrix data, CancellationToken cancellationToken = default)
     {
-        var centroids = new double[Count][];
-        for (int c = 0; c < centroids.Length; c++)
+        int k = Count;
+        var sums = new double[k];
+        var centroids = new double[k][];
+        for (int c = 0; c < k; c++)
         {
             centroids[c] = new double[data.FeatureCount];
         }
 
         for (int f = 0; f < data.FeatureCount; f++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            Array.Clear(sums);
             ReadOnlySpan<float> column = data.Column(f);
+            ReadOnlySpan<int> dense = Dense;
             for (int i = 0; i < column.Length; i++)
             {
-                centroids[Dense[i]][f] += column[i];
+                sums[dense[i]] += column[i];
             }
-        }
 
-        for (int c = 0; c < centroids.Length; c++)
-        {
-            for (int f = 0; f < data.FeatureCount; f++)
+            for (int c = 0; c < k; c++)
             {
-                centroids[c][f] /= Sizes[c];
+                centroids[c][f] = sums[c] / Sizes[c];
             }
         }
 

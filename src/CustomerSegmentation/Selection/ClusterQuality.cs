@@ -105,36 +105,7 @@ public static class ClusterQuality
         cancellationToken.ThrowIfCancellationRequested();
         ClusterLabels encoded = ClusterLabels.Encode(data, labels);
         encoded.RequireScorable("rows");
-        double[][] centroids = encoded.Centroids(data);
-        double between = 0;
-        double within = 0;
-        for (int f = 0; f < data.FeatureCount; f++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ReadOnlySpan<float> column = data.Column(f);
-            double mean = 0;
-            for (int i = 0; i < column.Length; i++)
-            {
-                mean += column[i];
-            }
-
-            mean /= column.Length;
-            for (int c = 0; c < centroids.Length; c++)
-            {
-                double shift = centroids[c][f] - mean;
-                between += encoded.Sizes[c] * shift * shift;
-            }
-
-            for (int i = 0; i < column.Length; i++)
-            {
-                double diff = column[i] - centroids[encoded.Dense[i]][f];
-                within += diff * diff;
-            }
-        }
-
-        int n = data.RowCount;
-        int k = encoded.Count;
-        return within == 0.0 ? 1.0 : between * (n - k) / (within * (k - 1.0));
+        return CalinskiHarabasz(encoded, ClusterDispersion.Of(data, encoded, cancellationToken));
     }
 
     /// <summary>
@@ -158,33 +129,44 @@ public static class ClusterQuality
     public static double DaviesBouldin(FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        const double Negligible = 1e-8; // numpy.allclose(x, 0): |x| <= atol
         ClusterLabels encoded = ClusterLabels.Encode(data, labels);
         encoded.RequireScorable("rows");
-        double[][] centroids = encoded.Centroids(data);
+        return DaviesBouldin(ClusterDispersion.Of(data, encoded, cancellationToken));
+    }
+
+    /// <summary>
+    /// <see cref="CalinskiHarabasz(FeatureMatrix, ReadOnlySpan{int}, CancellationToken)"/> and
+    /// <see cref="DaviesBouldin(FeatureMatrix, ReadOnlySpan{int}, CancellationToken)"/> from one encoding of the labels
+    /// and one pair of passes over the rows (what the elbow sweep reports for every K).
+    /// </summary>
+    /// <exception cref="ArgumentException">As the two scores.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    internal static (double CalinskiHarabasz, double DaviesBouldin) CalinskiHarabaszAndDaviesBouldin(
+        FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ClusterLabels encoded = ClusterLabels.Encode(data, labels);
+        encoded.RequireScorable("rows");
+        var dispersion = ClusterDispersion.Of(data, encoded, cancellationToken);
+        return (CalinskiHarabasz(encoded, dispersion), DaviesBouldin(dispersion));
+    }
+
+    private static double CalinskiHarabasz(ClusterLabels encoded, ClusterDispersion dispersion)
+    {
+        int n = encoded.RowCount;
         int k = encoded.Count;
-        var squared = new double[data.RowCount];
-        for (int f = 0; f < data.FeatureCount; f++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ReadOnlySpan<float> column = data.Column(f);
-            for (int i = 0; i < column.Length; i++)
-            {
-                double diff = column[i] - centroids[encoded.Dense[i]][f];
-                squared[i] += diff * diff;
-            }
-        }
+        return dispersion.Within == 0.0 ? 1.0 : dispersion.Between * (n - k) / (dispersion.Within * (k - 1.0));
+    }
 
-        var scatter = new double[k];
-        for (int i = 0; i < squared.Length; i++)
-        {
-            scatter[encoded.Dense[i]] += Math.Sqrt(squared[i]);
-        }
-
+    private static double DaviesBouldin(ClusterDispersion dispersion)
+    {
+        const double Negligible = 1e-8; // numpy.allclose(x, 0): |x| <= atol
+        double[][] centroids = dispersion.Centroids;
+        double[] scatter = dispersion.Scatter;
+        int k = centroids.Length;
         bool allScattersNegligible = true;
         for (int c = 0; c < k; c++)
         {
-            scatter[c] /= encoded.Sizes[c];
             allScattersNegligible &= scatter[c] <= Negligible;
         }
 

@@ -163,8 +163,9 @@ public sealed class ElbowSelector
         if (nonEmpty >= 2 && nonEmpty <= data.RowCount - 1)
         {
             ReadOnlySpan<int> labels = fit.Labels.AsSpan();
-            calinskiHarabasz = ClusterQuality.CalinskiHarabasz(data, labels, cancellationToken);
-            daviesBouldin = ClusterQuality.DaviesBouldin(data, labels, cancellationToken);
+            (double ch, double db) = ClusterQuality.CalinskiHarabaszAndDaviesBouldin(data, labels, cancellationToken);
+            calinskiHarabasz = ch;
+            daviesBouldin = db;
             silhouette = Silhouette(data, labels, cancellationToken);
         }
 

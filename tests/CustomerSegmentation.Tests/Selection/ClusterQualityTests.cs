@@ -102,6 +102,33 @@ public sealed class ClusterQualityTests
     }
 
     [Fact]
+    public void Sparse_and_huge_labels_score_like_their_dense_ids()
+    {
+        // Labels above both 65,536 and the row count take the sorted encoding; small gappy ones the counted one.
+        (FeatureMatrix data, int[] truth) = QualityFixtures.Blobs();
+        int[] huge = truth.Select(l => checked((int)(70_000 + (l * 100_000_000L)))).ToArray();
+        int[] gappy = truth.Select(l => (l * 7) + 3).ToArray();
+
+        foreach (int[] labels in new[] { huge, gappy })
+        {
+            Assert.Equal(ClusterQuality.Silhouette(data, truth), ClusterQuality.Silhouette(data, labels));
+            Assert.Equal(ClusterQuality.CalinskiHarabasz(data, truth), ClusterQuality.CalinskiHarabasz(data, labels));
+            Assert.Equal(ClusterQuality.DaviesBouldin(data, truth), ClusterQuality.DaviesBouldin(data, labels));
+        }
+    }
+
+    [Fact]
+    public void The_sweeps_pair_of_scores_equals_each_score_alone()
+    {
+        (FeatureMatrix data, int[] truth) = QualityFixtures.Blobs();
+
+        (double ch, double db) = ClusterQuality.CalinskiHarabaszAndDaviesBouldin(data, truth, CancellationToken.None);
+
+        Assert.Equal(ClusterQuality.CalinskiHarabasz(data, truth), ch);
+        Assert.Equal(ClusterQuality.DaviesBouldin(data, truth), db);
+    }
+
+    [Fact]
     public void Sampling_scores_a_seeded_subset()
     {
         (FeatureMatrix data, int[] truth) = QualityFixtures.Blobs();

@@ -152,6 +152,16 @@ internal sealed class SilhouetteKernel
 
     /// <summary>The silhouette of each row, in row order.</summary>
     private double[] Samples(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+        => _columns.Length switch
+        {
+            1 => Samples<OneFeature>(width, maxDegreeOfParallelism, cancellationToken),
+            2 => Samples<TwoFeatures>(width, maxDegreeOfParallelism, cancellationToken),
+            3 => Samples<ThreeFeatures>(width, maxDegreeOfParallelism, cancellationToken),
+            4 => Samples<FourFeatures>(width, maxDegreeOfParallelism, cancellationToken),
+            _ => SamplesOneByOne(width, maxDegreeOfParallelism, cancellationToken),
+        };
+
+    private double[] SamplesOneByOne(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         int n = _rowOfPosition.Length;
         var values = new double[n];
@@ -163,25 +173,167 @@ internal sealed class SilhouetteKernel
             () => (Sums: new double[_sizes.Length], Query: new double[_columns.Length]),
             (position, _, buffers) =>
             {
-                values[_rowOfPosition[position]] = SampleAt(position, buffers.Sums, buffers.Query, width);
+                for (int f = 0; f < buffers.Query.Length; f++)
+                {
+                    buffers.Query[f] = _columns[f][position];
+                }
+
+                for (int c = 0; c < _sizes.Length; c++)
+                {
+                    buffers.Sums[c] = SumOfDistances(_columns, _clusterStart[c], _clusterStart[c + 1], buffers.Query, width);
+                }
+
+                values[_rowOfPosition[position]] = SampleAt(position, buffers.Sums);
                 return buffers;
             },
             static _ => { });
         return values;
     }
 
-    private double SampleAt(int position, double[] sums, double[] query, VectorWidth width)
+    /// <summary>
+    /// For d = 1 to 4: <see cref="QueryBlock"/> consecutive rows at a time, so that each vector of a cluster's
+    /// columns is loaded once for the whole block; every row's sums take the same lane operations in the same order as
+    /// <see cref="SumOfDistances(double[][], int, int, ReadOnlySpan{double}, VectorWidth)"/>, so the values are the same bit for bit.
+    /// </summary>
+    private double[] Samples<TFeatures>(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+        where TFeatures : struct, IFeatureCount
     {
-        for (int f = 0; f < query.Length; f++)
+        int n = _rowOfPosition.Length;
+        int clusters = _sizes.Length;
+        var values = new double[n];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(
+            0,
+            (n + QueryBlock - 1) / QueryBlock,
+            options,
+            () => new double[QueryBlock * clusters],
+            (block, _, sums) =>
+            {
+                int first = block * QueryBlock;
+                int count = Math.Min(QueryBlock, n - first);
+                for (int c = 0; c < clusters; c++)
+                {
+                    BlockSums<TFeatures>(width, _columns, _clusterStart[c], _clusterStart[c + 1], first, count, sums.AsSpan(c * QueryBlock, count));
+                }
+
+                Span<double> own = stackalloc double[clusters];
+                for (int j = 0; j < count; j++)
+                {
+                    for (int c = 0; c < clusters; c++)
+                    {
+                        own[c] = sums[(c * QueryBlock) + j];
+                    }
+
+                    values[_rowOfPosition[first + j]] = SampleAt(first + j, own);
+                }
+
+                return sums;
+            },
+            static _ => { });
+        return values;
+    }
+
+    /// <summary>The rows whose distances one pass over a cluster serves.</summary>
+    private const int QueryBlock = 4;
+
+    private static void BlockSums<TFeatures>(VectorWidth width, double[][] columns, int start, int end, int first, int count, Span<double> sums)
+        where TFeatures : struct, IFeatureCount
+    {
+        switch (width)
         {
-            query[f] = _columns[f][position];
+            case VectorWidth.Bits512:
+                BlockSums<Lanes512, Vector512<double>, TFeatures>(columns, start, end, first, count, sums);
+                break;
+            case VectorWidth.Bits256:
+                BlockSums<Lanes256, Vector256<double>, TFeatures>(columns, start, end, first, count, sums);
+                break;
+            case VectorWidth.Bits128:
+                BlockSums<Lanes128, Vector128<double>, TFeatures>(columns, start, end, first, count, sums);
+                break;
+            default:
+                BlockSums<ScalarLane, double, TFeatures>(columns, start, end, first, count, sums);
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BlockSums<TLanes, TDouble, TFeatures>(double[][] columns, int start, int end, int first, int count, Span<double> sums)
+        where TLanes : struct, IDoubleLanes<TDouble>
+        where TDouble : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        int d = TFeatures.Value;
+        double[] column0 = columns[0];
+        double[] column1 = d > 1 ? columns[1] : column0;
+        double[] column2 = d > 2 ? columns[2] : column0;
+        double[] column3 = d > 3 ? columns[3] : column0;
+        Span<TDouble> queries = stackalloc TDouble[QueryBlock * FeatureCounts.MaximumFixed];
+        Span<TDouble> totals = stackalloc TDouble[QueryBlock];
+        for (int j = 0; j < count; j++)
+        {
+            for (int f = 0; f < d; f++)
+            {
+                queries[(j * FeatureCounts.MaximumFixed) + f] = TLanes.Create(columns[f][first + j]);
+            }
+
+            totals[j] = TLanes.Zero;
         }
 
-        for (int c = 0; c < sums.Length; c++)
+        int p = start;
+        for (; p <= end - TLanes.Count; p += TLanes.Count)
         {
-            sums[c] = SumOfDistances(_columns, _clusterStart[c], _clusterStart[c + 1], query, width);
+            TDouble x0 = TLanes.Load(column0, p);
+            TDouble x1 = d > 1 ? TLanes.Load(column1, p) : x0;
+            TDouble x2 = d > 2 ? TLanes.Load(column2, p) : x0;
+            TDouble x3 = d > 3 ? TLanes.Load(column3, p) : x0;
+            for (int j = 0; j < count; j++)
+            {
+                ReadOnlySpan<TDouble> query = queries.Slice(j * FeatureCounts.MaximumFixed, FeatureCounts.MaximumFixed);
+                TDouble diff = TLanes.Subtract(x0, query[0]);
+                TDouble squared = TLanes.Multiply(diff, diff);
+                if (d > 1)
+                {
+                    diff = TLanes.Subtract(x1, query[1]);
+                    squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+                }
+
+                if (d > 2)
+                {
+                    diff = TLanes.Subtract(x2, query[2]);
+                    squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+                }
+
+                if (d > 3)
+                {
+                    diff = TLanes.Subtract(x3, query[3]);
+                    squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+                }
+
+                totals[j] = TLanes.Add(totals[j], TLanes.Sqrt(squared));
+            }
         }
 
+        for (int j = 0; j < count; j++)
+        {
+            double sum = TLanes.AddLanesTo(totals[j], 0.0);
+            for (int q = p; q < end; q++)
+            {
+                double squared = 0;
+                for (int f = 0; f < d; f++)
+                {
+                    double diff = columns[f][q] - columns[f][first + j];
+                    squared += diff * diff;
+                }
+
+                sum += Math.Sqrt(squared);
+            }
+
+            sums[j] = sum;
+        }
+    }
+
+    private double SampleAt(int position, ReadOnlySpan<double> sums)
+    {
         int own = _labels[_rowOfPosition[position]];
         int ownSize = _sizes[own];
         if (ownSize == 1)
