@@ -26,6 +26,7 @@ internal sealed class TransactionRowReader
     private readonly TransactionRows _csv;
     private readonly RejectedRows _rejected;
     private readonly string[] _formats;
+    private readonly IsoTimestamp? _isoTimestamp;
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
     private readonly List<string> _customerIds = [];
     private readonly List<bool> _customerHasPurchase = [];
@@ -42,6 +43,7 @@ internal sealed class TransactionRowReader
         _csv = csv;
         _rejected = new RejectedRows(options, csv.Description);
         _formats = options.EffectiveDateFormats;
+        _isoTimestamp = IsoTimestamp.For(_formats[0], csv.Culture);
         _latestDate = options.LatestDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
     }
 
@@ -236,6 +238,11 @@ internal sealed class TransactionRowReader
             return false;
         }
 
+        if (_isoTimestamp is not null && _isoTimestamp.TryParse(text, out timestamp))
+        {
+            return true;
+        }
+
         // The formats in the given order, every row: the first that matches wins.
         for (int f = 0; f < _formats.Length; f++)
         {
@@ -290,7 +297,7 @@ internal sealed class TransactionRowReader
             return Empty(name, "the cell is empty; every transaction needs an amount.");
         }
 
-        if (decimal.TryParse(text, AmountStyles, _csv.Culture, out value))
+        if (CsvNumbers.TryParseDecimal(text, _csv.Culture, out value))
         {
             return null;
         }
