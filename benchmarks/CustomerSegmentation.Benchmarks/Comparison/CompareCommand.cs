@@ -183,7 +183,7 @@ internal static class CompareCommand
             }
 
             string name = arg[2..];
-            if (name == "no-mlnet")
+            if (name is "no-mlnet" or "write-only")
             {
                 options[name] = "true";
                 continue;
