@@ -14,21 +14,11 @@ import argparse
 import json
 import os
 import platform
-import statistics
-import time
+
+from compare_gmm import median_ms  # the same timing as the other comparisons
 
 # The targets of issue 12: ours at least as fast as pandas on both files, and the RFM path at >= 3M lines/s.
 RFM_LINES_PER_SECOND = 3_000_000
-
-
-def median_ms(runs, action):
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000.0)
-    return statistics.median(times)
 
 
 def measure(args):
