@@ -32,8 +32,14 @@ public static class TransactionCsv
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
+        options ??= new TransactionCsvOptions();
+        if (CsvChunks.FromFile(path, options) is { } chunks)
+        {
+            return TransactionRowReader.Read(chunks, options, $"the file '{path}'", cancellationToken);
+        }
+
         using TextReader text = CsvSource.OpenFile(path, "transaction file");
-        return TransactionRowReader.Read(text, options ?? new TransactionCsvOptions(), $"the file '{path}'", cancellationToken);
+        return TransactionRowReader.Read(text, options, $"the file '{path}'", cancellationToken);
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="stream"/>, from its current position; the stream is left open.</summary>
@@ -49,8 +55,14 @@ public static class TransactionCsv
     {
         ArgumentNullException.ThrowIfNull(stream);
         cancellationToken.ThrowIfCancellationRequested();
+        options ??= new TransactionCsvOptions();
         using TextReader text = CsvSource.OpenStream(stream);
-        return TransactionRowReader.Read(text, options ?? new TransactionCsvOptions(), "the stream", cancellationToken);
+        if (CsvChunks.FromStream(stream, options) is { } chunks)
+        {
+            return TransactionRowReader.Read(chunks, options, "the stream", cancellationToken);
+        }
+
+        return TransactionRowReader.Read(text, options, "the stream", cancellationToken);
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="reader"/>; the reader is left open.</summary>
