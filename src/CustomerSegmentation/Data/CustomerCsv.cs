@@ -6,7 +6,8 @@ namespace CustomerSegmentation.Data;
 
 /// <summary>
 /// Reads customers from a headed CSV file into a <see cref="CustomerTable"/>, streaming row by row
-/// (memory stays close to the size of the resulting <see cref="FeatureMatrix"/>).
+/// (memory stays close to the size of the resulting <see cref="FeatureMatrix"/>), or, for a file or seekable stream of
+/// at least 2 MiB read on several threads (<see cref="CsvReadOptions.MaxDegreeOfParallelism"/>), holding its bytes too.
 /// </summary>
 /// <remarks>
 /// <para>Feature, id and extra columns are chosen by header name, matched case-insensitively with surrounding

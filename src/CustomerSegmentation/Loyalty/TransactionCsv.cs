@@ -4,7 +4,8 @@ using CustomerSegmentation.Data.Csv;
 namespace CustomerSegmentation.Loyalty;
 
 /// <summary>
-/// Reads transaction lines from a CSV file, one row at a time (the file is never held as one string), applying the
+/// Reads transaction lines from a CSV file, one row at a time (the file is never held as one string; a file or seekable
+/// stream of at least 2 MiB read on several threads, see <see cref="CsvReadOptions.MaxDegreeOfParallelism"/>, is held as bytes), applying the
 /// hygiene policies of <see cref="TransactionCsvOptions"/> and accounting for every row in a <see cref="TransactionHygieneReport"/>.
 /// </summary>
 /// <remarks>
