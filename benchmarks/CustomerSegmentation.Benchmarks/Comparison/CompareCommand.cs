@@ -186,7 +186,7 @@ internal static class CompareCommand
                 throw new ArgumentException($"{verb}: unknown option '{arg}'; the options are --{string.Join(", --", known)}.");
             }
 
-            if (name == "no-mlnet")
+            if (name is "no-mlnet" or "write-only")
             {
                 options[name] = "true";
                 continue;

@@ -94,6 +94,30 @@ public abstract record CsvReadOptions
         }
     }
 
+    /// <summary>
+    /// The most threads a read of a file or a seekable stream uses. With more than one, data of at least 2 MiB that
+    /// holds no quote character, no UTF-16 byte order mark and no lone carriage return is read into memory and split at
+    /// line starts into ranges parsed side by side; the result (rows, their order, line numbers in messages, the first
+    /// error under <see cref="BadRowPolicy.FailFast"/>, the skipped-row report) is the same as a one-thread read's.
+    /// Other data, a <see cref="TextReader"/> and a one-way stream are read on one thread.
+    /// </summary>
+    /// <value>The default value is -1 (one thread per processor). Must be -1 or at least 1.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0 or less than -1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value == -1 || value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, $"{nameof(MaxDegreeOfParallelism)} must be -1 (one thread per processor) or at least 1.");
+    } = -1;
+
+    /// <summary>The smallest range a parallel read gives one thread (tests lower it to split small texts).</summary>
+    internal int MinBytesPerThread
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinBytesPerThread), value, "The smallest range must be at least one byte.");
+    } = 1 << 20;
+
     /// <summary>How many skipped rows <see cref="SkippedRowsReport.Samples"/> keeps in full, the first in file order (all of them are counted).</summary>
     /// <value>The default is 10.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>

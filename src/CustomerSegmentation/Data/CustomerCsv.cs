@@ -6,7 +6,8 @@ namespace CustomerSegmentation.Data;
 
 /// <summary>
 /// Reads customers from a headed CSV file into a <see cref="CustomerTable"/>, streaming row by row
-/// (memory stays close to the size of the resulting <see cref="FeatureMatrix"/>).
+/// (memory stays close to the size of the resulting <see cref="FeatureMatrix"/>), or, for a file or seekable stream of
+/// at least 2 MiB read on several threads (<see cref="CsvReadOptions.MaxDegreeOfParallelism"/>), holding its bytes too.
 /// </summary>
 /// <remarks>
 /// <para>Feature, id and extra columns are chosen by header name, matched case-insensitively with surrounding
@@ -38,8 +39,14 @@ public static class CustomerCsv
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ImmutableArray<string> featureNames = ColumnNames.Validate(features, nameof(features), "feature column", allowEmpty: false);
         cancellationToken.ThrowIfCancellationRequested();
+        options ??= CustomerCsvOptions.Default;
+        if (CsvChunks.FromFile(path, options) is { } chunks)
+        {
+            return CustomerRowReader.Read(chunks, featureNames, options, $"the file '{path}'", cancellationToken);
+        }
+
         using TextReader text = CsvSource.OpenFile(path, "customer file");
-        return CustomerRowReader.Read(text, featureNames, options ?? CustomerCsvOptions.Default, $"the file '{path}'", cancellationToken);
+        return CustomerRowReader.Read(text, featureNames, options, $"the file '{path}'", cancellationToken);
     }
 
     /// <summary>Reads customers from a stream of CSV text, from its current position. The stream is left open.</summary>
@@ -57,8 +64,14 @@ public static class CustomerCsv
         ArgumentNullException.ThrowIfNull(stream);
         ImmutableArray<string> featureNames = ColumnNames.Validate(features, nameof(features), "feature column", allowEmpty: false);
         cancellationToken.ThrowIfCancellationRequested();
+        options ??= CustomerCsvOptions.Default;
         using TextReader text = CsvSource.OpenStream(stream);
-        return CustomerRowReader.Read(text, featureNames, options ?? CustomerCsvOptions.Default, "the stream", cancellationToken);
+        if (CsvChunks.FromStream(stream, options) is { } chunks)
+        {
+            return CustomerRowReader.Read(chunks, featureNames, options, "the stream", cancellationToken);
+        }
+
+        return CustomerRowReader.Read(text, featureNames, options, "the stream", cancellationToken);
     }
 
     /// <summary>Reads customers from CSV text. The reader is left open.</summary>

@@ -5,7 +5,10 @@ using CustomerSegmentation.Data.Csv;
 
 namespace CustomerSegmentation.Data;
 
-/// <summary>One streaming pass over a customer file: header, then data rows checked and collected one at a time.</summary>
+/// <summary>
+/// One streaming pass over a customer file, or over one range of a split file: header, then data rows checked and
+/// collected one at a time. The ranges of a split file are read side by side and joined in file order.
+/// </summary>
 internal sealed class CustomerRowReader
 {
     private readonly CsvSource _csv;
@@ -18,12 +21,11 @@ internal sealed class CustomerRowReader
     private readonly string[] _rowExtras;
     private string _rowId = string.Empty;
 
-    private CustomerRowReader(CsvSource csv, ImmutableArray<string> features, CustomerCsvOptions options)
+    private CustomerRowReader(CsvSource csv, CsvHeader header, ImmutableArray<string> features, CustomerCsvOptions options)
     {
         _csv = csv;
         _options = options;
-        _header = csv.ReadHeader(
-            $"a header line naming the columns (for example {string.Join(", ", features)}) followed by one line per customer");
+        _header = header;
         _featureIndexes = [.. features.Select(f => _header.IndexOf(f, "feature"))];
         _rowValues = new float[features.Length];
         _idIndex = options.IdColumn is null ? -1 : _header.IndexOf(options.IdColumn, "id");
@@ -34,10 +36,61 @@ internal sealed class CustomerRowReader
     public static CustomerTable Read(TextReader text, ImmutableArray<string> features, CustomerCsvOptions options, string source, CancellationToken cancellationToken)
     {
         using CsvSource csv = CsvSource.Open(text, options, source, cancellationToken);
-        return new CustomerRowReader(csv, features, options).ReadRows();
+        var reader = new CustomerRowReader(csv, csv.ReadHeader(Expected(features)), features, options);
+        return reader.Finish(reader.ReadRows());
     }
 
-    private CustomerTable ReadRows()
+    /// <summary>Reads the ranges of <paramref name="chunks"/> side by side; the result is the one-thread read's.</summary>
+    public static CustomerTable Read(CsvChunks chunks, ImmutableArray<string> features, CustomerCsvOptions options, string source, CancellationToken cancellationToken)
+    {
+        if (chunks.Ranges.Count == 1)
+        {
+            using TextReader whole = chunks.Open(0);
+            return Read(whole, features, options, source, cancellationToken);
+        }
+
+        // The header, the delimiter (detected on the whole text, as a one-thread read detects it) and the columns are
+        // settled first, so that their errors are the one-thread read's.
+        CsvHeader header;
+        CustomerCsvOptions rangeOptions;
+        using (TextReader whole = chunks.OpenWhole())
+        using (CsvSource probe = CsvSource.Open(whole, options, source, cancellationToken))
+        {
+            header = probe.ReadHeader(Expected(features));
+            rangeOptions = options with { Delimiter = probe.Delimiter };
+            _ = new CustomerRowReader(probe, header, features, options);
+        }
+
+        var parts = CsvRanges.ReadAll(chunks, rangeOptions, source, cancellationToken, (csv, first) =>
+        {
+            if (first)
+            {
+                _ = csv.ReadHeader(Expected(features));
+            }
+
+            var reader = new CustomerRowReader(csv, header, features, options);
+            return (Reader: reader, Rows: reader.ReadRows());
+        });
+
+        (CustomerRowReader firstReader, Rows all) = parts[0];
+        for (int k = 1; k < parts.Count; k++)
+        {
+            Rows later = parts[k].Rows;
+            all.Table.Append(later.Table, all.RowsRead);
+            all.Rejected.Append(later.Rejected);
+            all = all with { RowsRead = all.RowsRead + later.RowsRead };
+        }
+
+        return firstReader.Finish(all);
+    }
+
+    private static string Expected(ImmutableArray<string> features)
+        => $"a header line naming the columns (for example {string.Join(", ", features)}) followed by one line per customer";
+
+    /// <summary>The rows of one pass: the customers kept, the rows rejected and the number of data rows read.</summary>
+    private sealed record Rows(CustomerTableBuilder Table, RejectedRows Rejected, int RowsRead);
+
+    private Rows ReadRows()
     {
         var table = new CustomerTableBuilder(_featureIndexes.Length, _idIndex >= 0, _extra.Names);
         var rejected = new RejectedRows(_options, _csv.Description);
@@ -55,6 +108,12 @@ internal sealed class CustomerRowReader
             table.Add(_rowValues, _rowId, rowsRead, _rowExtras);
         }
 
+        return new Rows(table, rejected, rowsRead);
+    }
+
+    private CustomerTable Finish(Rows rows)
+    {
+        (CustomerTableBuilder table, RejectedRows rejected, int rowsRead) = rows;
         if (rowsRead == 0)
         {
             throw new DataFormatException(
@@ -89,7 +148,7 @@ internal sealed class CustomerRowReader
         for (int j = 0; j < _featureIndexes.Length; j++)
         {
             string text = _csv[_featureIndexes[j]];
-            if (float.TryParse(text, NumberStyles.Float, culture, out float value) && float.IsFinite(value))
+            if (CsvNumbers.TryParseFloat(text, culture, out float value) && float.IsFinite(value))
             {
                 _rowValues[j] = value;
                 continue;

@@ -62,6 +62,32 @@ internal sealed class CustomerTableBuilder
         }
     }
 
+    /// <summary>
+    /// Moves the customers of <paramref name="later"/> (read from a later range of the same file) after the ones here;
+    /// its row numbers are shifted by <paramref name="rowsBefore"/>, the data rows before that range.
+    /// </summary>
+    public void Append(CustomerTableBuilder later, int rowsBefore)
+    {
+        for (int j = 0; j < _columns.Length; j++)
+        {
+            _columns[j].Append(later._columns[j]);
+        }
+
+        _ids.AddRange(later._ids);
+        foreach (int row in later._rowNumbers)
+        {
+            _rowNumbers.Add(row + rowsBefore);
+        }
+
+        for (int k = 0; k < _extras.Length; k++)
+        {
+            foreach (string text in later._extras[k])
+            {
+                _extras[k].Add(_pools[k].Share(text));
+            }
+        }
+    }
+
     /// <summary>The table of the customers added, with the features named <paramref name="featureNames"/>.</summary>
     public CustomerTable Build(ImmutableArray<string> featureNames, SkippedRowsReport report, int rowsRead)
     {

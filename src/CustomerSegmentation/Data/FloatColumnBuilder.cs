@@ -30,6 +30,16 @@ internal sealed class FloatColumnBuilder
         Count++;
     }
 
+    /// <summary>Moves the values of <paramref name="later"/> after the ones here (<paramref name="later"/> is not used afterwards).</summary>
+    public void Append(FloatColumnBuilder later)
+    {
+        _fullChunks.Add(_current[.._used]);
+        _fullChunks.AddRange(later._fullChunks);
+        _current = later._current;
+        _used = later._used;
+        Count += later.Count;
+    }
+
     /// <summary>The values in a new array of <see cref="FeatureMatrix.PaddedLength"/>(<see cref="Count"/>) floats, zeros past the end.</summary>
     public float[] ToPaddedColumn()
     {

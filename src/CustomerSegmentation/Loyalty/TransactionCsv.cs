@@ -4,7 +4,8 @@ using CustomerSegmentation.Data.Csv;
 namespace CustomerSegmentation.Loyalty;
 
 /// <summary>
-/// Reads transaction lines from a CSV file, one row at a time (the file is never held as one string), applying the
+/// Reads transaction lines from a CSV file, one row at a time (the file is never held as one string; a file or seekable
+/// stream of at least 2 MiB read on several threads, see <see cref="CsvReadOptions.MaxDegreeOfParallelism"/>, is held as bytes), applying the
 /// hygiene policies of <see cref="TransactionCsvOptions"/> and accounting for every row in a <see cref="TransactionHygieneReport"/>.
 /// </summary>
 /// <remarks>
@@ -32,8 +33,14 @@ public static class TransactionCsv
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
+        options ??= new TransactionCsvOptions();
+        if (CsvChunks.FromFile(path, options) is { } chunks)
+        {
+            return TransactionRowReader.Read(chunks, options, $"the file '{path}'", cancellationToken);
+        }
+
         using TextReader text = CsvSource.OpenFile(path, "transaction file");
-        return TransactionRowReader.Read(text, options ?? new TransactionCsvOptions(), $"the file '{path}'", cancellationToken);
+        return TransactionRowReader.Read(text, options, $"the file '{path}'", cancellationToken);
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="stream"/>, from its current position; the stream is left open.</summary>
@@ -49,8 +56,14 @@ public static class TransactionCsv
     {
         ArgumentNullException.ThrowIfNull(stream);
         cancellationToken.ThrowIfCancellationRequested();
+        options ??= new TransactionCsvOptions();
         using TextReader text = CsvSource.OpenStream(stream);
-        return TransactionRowReader.Read(text, options ?? new TransactionCsvOptions(), "the stream", cancellationToken);
+        if (CsvChunks.FromStream(stream, options) is { } chunks)
+        {
+            return TransactionRowReader.Read(chunks, options, "the stream", cancellationToken);
+        }
+
+        return TransactionRowReader.Read(text, options, "the stream", cancellationToken);
     }
 
     /// <summary>Reads a transaction CSV from <paramref name="reader"/>; the reader is left open.</summary>

@@ -26,23 +26,27 @@ internal sealed class TransactionRowReader
     private readonly TransactionRows _csv;
     private readonly RejectedRows _rejected;
     private readonly string[] _formats;
+    private readonly IsoTimestamp? _isoTimestamp;
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
     private readonly List<string> _customerIds = [];
     private readonly List<bool> _customerHasPurchase = [];
     private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
     private readonly List<Transaction> _kept = [];
+    private readonly List<int> _keptCustomers = [];
     private readonly List<int> _keptReturnCustomers = [];
     private readonly DateOnly _latestDate;
     private long _returnsExcluded;
+    private long _rowsRead;
     private CsvHeader? _header;
 
-    private TransactionRowReader(TransactionRows csv, TransactionCsvOptions options)
+    private TransactionRowReader(TransactionRows csv, TransactionCsvOptions options, DateOnly? latestDate = null)
     {
         _options = options;
         _csv = csv;
         _rejected = new RejectedRows(options, csv.Description);
         _formats = options.EffectiveDateFormats;
-        _latestDate = options.LatestDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        _isoTimestamp = IsoTimestamp.For(_formats[0], csv.Culture);
+        _latestDate = latestDate ?? options.LatestDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
     }
 
     public static TransactionSet Read(TextReader text, TransactionCsvOptions options, string source, CancellationToken cancellationToken)
@@ -69,23 +73,86 @@ internal sealed class TransactionRowReader
 
     private TransactionSet ReadRows()
     {
+        Columns columns = ReadHeader();
+        ReadRange(columns);
+        return Finish(columns);
+    }
+
+    /// <summary>Reads the ranges of <paramref name="chunks"/> side by side; the result is the one-thread read's.</summary>
+    public static TransactionSet Read(CsvChunks chunks, TransactionCsvOptions options, string source, CancellationToken cancellationToken)
+    {
+        if (chunks.Ranges.Count == 1)
+        {
+            using TextReader whole = chunks.Open(0);
+            return Read(whole, options, source, cancellationToken);
+        }
+
+        // The header, the delimiter (detected on the whole text, as a one-thread read detects it) and the columns are
+        // settled first, so that their errors are the one-thread read's.
+        TransactionCsvOptions rangeOptions;
+        DateOnly latestDate;
+        CsvHeader header;
+        using (TextReader whole = chunks.OpenWhole())
+        using (CsvSource probe = CsvSource.Open(whole, options, source, cancellationToken))
+        {
+            var probeReader = new TransactionRowReader(new TransactionRows.Csv(probe), options);
+            _ = probeReader.ReadHeader();
+            header = probeReader._header!;
+            if (!options.ColumnNames.IsEmpty)
+            {
+                _ = probe.Read();
+            }
+
+            rangeOptions = options with { Delimiter = probe.Delimiter };
+            latestDate = probeReader._latestDate;
+        }
+
+        IReadOnlyList<(TransactionRowReader Reader, Columns Columns)> parts = CsvRanges.ReadAll(chunks, rangeOptions, source, cancellationToken, (csv, first) =>
+        {
+            var reader = new TransactionRowReader(new TransactionRows.Csv(csv), options, latestDate);
+            Columns columns = reader.ReadHeader(first ? null : header);
+            reader.ReadRange(columns);
+            return (reader, columns);
+        });
+
+        TransactionRowReader all = parts[0].Reader;
+        for (int k = 1; k < parts.Count; k++)
+        {
+            all.Append(parts[k].Reader);
+        }
+
+        return all.Finish(parts[0].Columns);
+    }
+
+    /// <summary>The positions of the columns read, -1 for one not used.</summary>
+    private sealed record Columns(int Id, int Time, int Amount, int Quantity, int Price, int Order);
+
+    /// <summary>Reads the header (or takes the given column names; a later range of a split file has no header line) and finds the columns.</summary>
+    private Columns ReadHeader(CsvHeader? given = null)
+    {
         TransactionAmount amountSource = _options.Amount;
         string expected = _options.ColumnNames.IsEmpty
             ? $"a header line naming the columns (for example {_options.CustomerIdColumn}, {_options.TimestampColumn}, {amountSource.AmountColumn ?? amountSource.QuantityColumn}) followed by one line per transaction"
             : "one line per transaction";
-        CsvHeader header = _header = _csv.ReadHeader(expected, _options);
+        CsvHeader header = _header = given ?? _csv.ReadHeader(expected, _options);
         int idColumn = header.IndexOf(_options.CustomerIdColumn, "customer id");
         int timeColumn = header.IndexOf(_options.TimestampColumn, "timestamp");
         int amountColumn = amountSource.AmountColumn is null ? -1 : header.IndexOf(amountSource.AmountColumn, "amount");
         int quantityColumn = amountSource.QuantityColumn is null ? -1 : header.IndexOf(amountSource.QuantityColumn, "quantity");
         int priceColumn = amountSource.UnitPriceColumn is null ? -1 : header.IndexOf(amountSource.UnitPriceColumn, "unit price");
         int orderColumn = _options.OrderIdColumn is null ? -1 : header.IndexOf(_options.OrderIdColumn, "order id");
+        return new Columns(idColumn, timeColumn, amountColumn, quantityColumn, priceColumn, orderColumn);
+    }
 
-        long rowsRead = 0;
+    /// <summary>Reads every data row of the source (or of its range), keeping or rejecting each.</summary>
+    private void ReadRange(Columns columns)
+    {
+        (int idColumn, int timeColumn, int amountColumn, int quantityColumn, int priceColumn, int orderColumn) = columns;
+        int fieldCount = _header!.Names.Length;
         while (_csv.Read())
         {
-            rowsRead++;
-            if (_csv.StructuralProblem(header.Names.Length) is { } structural)
+            _rowsRead++;
+            if (_csv.StructuralProblem(fieldCount) is { } structural)
             {
                 _rejected.Add(structural);
                 continue;
@@ -140,10 +207,53 @@ internal sealed class TransactionRowReader
 
             Keep(id, timestamp, amount, orderId is null ? null : Intern(orderId), isReturn);
         }
+    }
 
+    /// <summary>
+    /// Moves what <paramref name="later"/> read from a later range of the same file after what this reader read: its
+    /// transactions and rejections in order, its customers matched to these by id.
+    /// </summary>
+    private void Append(TransactionRowReader later)
+    {
+        var customers = new int[later._customerIds.Count];
+        for (int c = 0; c < customers.Length; c++)
+        {
+            string id = later._customerIds[c];
+            ref int customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out bool known);
+            if (!known)
+            {
+                customer = _customerIds.Count;
+                _customerIds.Add(id);
+                _customerHasPurchase.Add(false);
+            }
+
+            customers[c] = customer;
+            _customerHasPurchase[customer] |= later._customerHasPurchase[c];
+        }
+
+        _kept.AddRange(later._kept);
+        foreach (int c in later._keptCustomers)
+        {
+            _keptCustomers.Add(customers[c]);
+        }
+
+        foreach (int c in later._keptReturnCustomers)
+        {
+            _keptReturnCustomers.Add(customers[c]);
+        }
+
+        _returnsExcluded += later._returnsExcluded;
+        _rowsRead += later._rowsRead;
+        _rejected.Append(later._rejected);
+    }
+
+    /// <summary>The transactions kept, with the returns of customers who never bought set aside, and the hygiene report.</summary>
+    private TransactionSet Finish(Columns columns)
+    {
+        int orderColumn = columns.Order;
         ImmutableArray<Transaction> kept = DropReturnsWithoutPurchase(out long returnsWithoutPurchase);
         var report = new TransactionHygieneReport(
-            rowsRead,
+            _rowsRead,
             kept.Length,
             _returnsExcluded,
             returnsWithoutPurchase,
@@ -177,6 +287,7 @@ internal sealed class TransactionRowReader
         }
 
         _kept.Add(new Transaction(id, timestamp, amount, orderId));
+        _keptCustomers.Add(customer);
     }
 
     private ImmutableArray<Transaction> DropReturnsWithoutPurchase(out long dropped)
@@ -195,7 +306,7 @@ internal sealed class TransactionRowReader
             return ImmutableCollectionsMarshal.AsImmutableArray(_kept.ToArray());
         }
 
-        return [.. _kept.Where(t => _customerHasPurchase[_customers[t.CustomerId]])];
+        return [.. _kept.Where((t, i) => _customerHasPurchase[_keptCustomers[i]])];
     }
 
     private string Intern(string orderId)
@@ -234,6 +345,11 @@ internal sealed class TransactionRowReader
         if (text is null)
         {
             return false;
+        }
+
+        if (_isoTimestamp is not null && _isoTimestamp.TryParse(text, out timestamp))
+        {
+            return true;
         }
 
         // The formats in the given order, every row: the first that matches wins.
@@ -290,7 +406,7 @@ internal sealed class TransactionRowReader
             return Empty(name, "the cell is empty; every transaction needs an amount.");
         }
 
-        if (decimal.TryParse(text, AmountStyles, _csv.Culture, out value))
+        if (CsvNumbers.TryParseDecimal(text, _csv.Culture, out value))
         {
             return null;
         }

@@ -23,11 +23,13 @@ internal sealed class CsvSource : IDisposable
 
     private readonly CsvParser _parser;
     private readonly CancellationToken _cancellationToken;
+    private readonly int _linesBefore;
     private long _records;
 
-    private CsvSource(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken)
+    private CsvSource(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken, int linesBefore)
     {
         Description = description;
+        _linesBefore = linesBefore;
         _cancellationToken = cancellationToken;
         Culture = options.Culture;
         if (options.WhitespaceSeparated)
@@ -100,8 +102,13 @@ internal sealed class CsvSource : IDisposable
     /// Starts parsing <paramref name="text"/> (left open) with the culture and delimiter of <paramref name="options"/>;
     /// <paramref name="cancellationToken"/> is honoured before the header and every <see cref="RecordsPerCancellationCheck"/> records.
     /// </summary>
-    public static CsvSource Open(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken)
-        => new(text, options, description, cancellationToken);
+    /// <param name="text">The CSV text.</param>
+    /// <param name="options">The culture and delimiter.</param>
+    /// <param name="description">Where the text comes from, for messages.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <param name="linesBefore">The lines of the file before <paramref name="text"/> (a range of a split file), added to every line number.</param>
+    public static CsvSource Open(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken, int linesBefore = 0)
+        => new(text, options, description, cancellationToken, linesBefore);
 
     /// <summary>Reads the header line: the first line that is not blank.</summary>
     /// <param name="expected">What the data should look like, for the message when it is empty ("a header line naming ...").</param>
@@ -137,7 +144,7 @@ internal sealed class CsvSource : IDisposable
         {
             string firstLine = e.Message.Split('\n', 2)[0].Trim();
             throw new DataFormatException(
-                $"The CSV text in {Description} cannot be parsed near line {_parser.RawRow}: {firstLine}", _parser.RawRow, null, null, e);
+                $"The CSV text in {Description} cannot be parsed near line {RawRow}: {firstLine}", RawRow, null, null, e);
         }
         catch (InvalidTextException e)
         {
@@ -152,13 +159,16 @@ internal sealed class CsvSource : IDisposable
         catch (DecoderFallbackException e)
         {
             throw new DataFormatException(
-                $"The data in {Description} is not valid UTF-8 text (near line {_parser.RawRow + 1}); save the file as UTF-8, with or without a byte order mark.",
-                _parser.RawRow + 1,
+                $"The data in {Description} is not valid UTF-8 text (near line {RawRow + 1}); save the file as UTF-8, with or without a byte order mark.",
+                RawRow + 1,
                 null,
                 null,
                 e);
         }
     }
+
+    /// <summary>The 1-based line of the file where the current record ends.</summary>
+    private int RawRow => _parser.RawRow + _linesBefore;
 
     /// <summary>The 1-based line where the current record starts (a quoted field may span several lines).</summary>
     public int StartLine()
@@ -180,7 +190,7 @@ internal sealed class CsvSource : IDisposable
             }
         }
 
-        return _parser.RawRow - breaks;
+        return RawRow - breaks;
     }
 
     /// <summary>
@@ -200,10 +210,10 @@ internal sealed class CsvSource : IDisposable
 
         SkippedRow? problem = MalformedQuotes() ?? (FieldCount == expected ? null : WrongFieldCount(expected));
         int start = problem?.LineNumber ?? 0;
-        if (problem is not null && start < _parser.RawRow)
+        if (problem is not null && start < RawRow)
         {
             throw new DataFormatException(
-                $"Line {start}: a quote opens a field that runs on to line {_parser.RawRow}, and the row is malformed ({problem.Message}). A stray quote has probably swallowed the lines after it, so {Description} cannot be split into rows reliably; enclose fields holding quotes in quotes and double the quotes inside (\"\").",
+                $"Line {start}: a quote opens a field that runs on to line {RawRow}, and the row is malformed ({problem.Message}). A stray quote has probably swallowed the lines after it, so {Description} cannot be split into rows reliably; enclose fields holding quotes in quotes and double the quotes inside (\"\").",
                 start,
                 null,
                 Shorten(RawRecord))

@@ -41,6 +41,21 @@ internal sealed class RejectedRows(CsvReadOptions options, string source)
     }
 
     /// <summary>Forgets the rows rejected so far (a chunked read reports each chunk's own).</summary>
+    /// <summary>Adds the rows rejected in a later range of the same file, after the ones already here.</summary>
+    public void Append(RejectedRows later)
+    {
+        Count += later.Count;
+        foreach ((SkipReason reason, int count) in later._countByReason)
+        {
+            _countByReason[reason] = _countByReason.GetValueOrDefault(reason) + count;
+        }
+
+        for (int i = 0; i < later._samples.Count && _samples.Count < options.MaxReportedSkippedRows; i++)
+        {
+            _samples.Add(later._samples[i]);
+        }
+    }
+
     public void Clear()
     {
         Count = 0;

@@ -25,10 +25,17 @@ internal sealed class StrictUtf8Reader : TextReader
     private int _charLength;
     private long _lineFeedsBefore;
 
-    public StrictUtf8Reader(Stream stream, bool leaveOpen)
+    /// <summary>Reads <paramref name="stream"/> from its current position.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="leaveOpen">Whether disposing the reader leaves the stream open.</param>
+    /// <param name="byteOrderMark">Whether a byte order mark at the start is recognised (false for a range that starts mid-file).</param>
+    /// <param name="linesBefore">The lines of the file before the stream's bytes (a range of a split file), added to line numbers in errors.</param>
+    public StrictUtf8Reader(Stream stream, bool leaveOpen, bool byteOrderMark = true, int linesBefore = 0)
     {
+        _lineFeedsBefore = linesBefore;
         _stream = stream;
         _leaveOpen = leaveOpen;
+        _started = !byteOrderMark;
     }
 
     public override int Peek() => _charPosition < _charLength || Fill() ? _chars[_charPosition] : -1;
