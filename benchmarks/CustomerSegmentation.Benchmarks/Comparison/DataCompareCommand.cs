@@ -19,7 +19,7 @@ internal static class DataCompareCommand
 {
     private const string Usage = "compare-data [--rows 1000000] [--runs 3] [--dir .] [--out results.jsonl] [--write-only]";
 
-    private const string IdColumn = "CustomerID";
+    internal const string IdColumn = "CustomerID";
 
     public static int Run(string[] args)
     {
@@ -91,7 +91,7 @@ internal static class DataCompareCommand
         => options.TryGetValue(name, out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     /// <summary>Writes the customer file as <see cref="Data.CsvLoadBenchmarks"/> builds it in memory, unless it exists; returns the feature names.</summary>
-    private static string[] WriteCustomers(string path, int rows)
+    internal static string[] WriteCustomers(string path, int rows)
     {
         FeatureMatrix data = SyntheticFeatures.Generate(DataShape.Uniform, rows, 3);
         string[] features = [.. data.FeatureNames];
