@@ -92,14 +92,20 @@ public sealed class KMeansClusterer : IClusterer
         }
 
         LloydOutcome? best = null;
+        int[]? spare = null; // the labels of the run that lost, reused by the next restart
         foreach (int seed in seeds)
         {
             cancellationToken.ThrowIfCancellationRequested();
             double[] initial = Options.Init.Choose(input, clusters, new Xoshiro256StarStar(seed), cancellationToken);
-            LloydOutcome outcome = LloydRun.Execute(input, clusters, Options.MaxIterations, Options.Tolerance, initial, cancellationToken, _bounded);
+            LloydOutcome outcome = LloydRun.Execute(input, clusters, Options.MaxIterations, Options.Tolerance, initial, cancellationToken, _bounded, spare);
             if (best is null || outcome.Inertia < best.Inertia)
             {
+                spare = best?.Labels;
                 best = outcome;
+            }
+            else
+            {
+                spare = outcome.Labels;
             }
         }
 

@@ -66,6 +66,26 @@ internal sealed class KMeansInput
 
     public FeatureMatrix Matrix { get; }
 
+    /// <summary>
+    /// The padded per-row scratch of k-means++ (each row's squared distance to its closest centre), allocated once per
+    /// input and shared by its restarts, which run one after another; returned with zeros past the rows.
+    /// </summary>
+    public float[] SeedingDistances()
+    {
+        if (_seedingDistances is null)
+        {
+            _seedingDistances = new float[KernelColumns.PaddedLength(RowCount)];
+        }
+        else
+        {
+            Array.Clear(_seedingDistances);
+        }
+
+        return _seedingDistances;
+    }
+
+    private float[]? _seedingDistances;
+
     /// <summary>The data as the kernels take it: the matrix's padded columns (not copied), the offset, the weights and the width.</summary>
     public KernelColumns Kernel { get; }
 

@@ -35,7 +35,7 @@ internal sealed class KMeansPlusPlusInitialization : KMeansInitialization
         int trials = TrialsFor(clusters);
         BlockPartition partition = input.Partition;
         var centres = new double[clusters * features];
-        var closest = new float[KernelColumns.PaddedLength(input.RowCount)];
+        float[] closest = input.SeedingDistances();
         closest.AsSpan(0, input.RowCount).Fill(float.PositiveInfinity);
         var blockPotential = new double[partition.Count];
 

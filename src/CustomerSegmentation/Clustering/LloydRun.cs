@@ -32,14 +32,19 @@ internal static class LloydRun
     /// AVX2 machine of issue 12's measurements (1M rows, d = 3, K = 8, BoundedLloydBenchmarks, medium job) it was 9-13%
     /// slower than the plain fused kernel, which runs on every pass when this is false.
     /// </param>
-    public static LloydOutcome Execute(KMeansInput input, int clusters, int maxIterations, double tolerance, double[] initialCentres, CancellationToken cancellationToken, bool bounded = false)
+    /// <param name="labelBuffer">
+    /// An array of one label per row to use for the labels (its contents are overwritten), so that restarts can reuse
+    /// the labels of a run that lost instead of allocating; null allocates one.
+    /// </param>
+    public static LloydOutcome Execute(
+        KMeansInput input, int clusters, int maxIterations, double tolerance, double[] initialCentres, CancellationToken cancellationToken, bool bounded = false, int[]? labelBuffer = null)
     {
         int features = input.FeatureCount;
         int stride = clusters * (features + 1);
         BlockPartition partition = input.Partition;
         double toleranceAbsolute = tolerance * input.MeanVariance;
 
-        var labels = new int[input.RowCount];
+        int[] labels = labelBuffer is { Length: var length } && length == input.RowCount ? labelBuffer : new int[input.RowCount];
         Array.Fill(labels, -1);
         double[] centres = (double[])initialCentres.Clone();
         float[] kernelCentres = ToFloat(centres);
