@@ -19,7 +19,7 @@ public static class SegmentationParquetExports
     {
         ArgumentNullException.ThrowIfNull(result);
         var a = result.Assignments;
-        new ParquetTable(a.Length)
+        new ParquetTable(a.Count)
             .Add("CustomerId", [.. a.Select(x => x.CustomerId)])
             .Add("Segment", [.. a.Select(x => x.Segment)])
             .Add("Label", [.. a.Select(x => x.Label)])

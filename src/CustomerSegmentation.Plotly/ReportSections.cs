@@ -120,7 +120,7 @@ internal static class ReportSections
         int all = uncertain.Sum();
         string lead = string.Create(
             CultureInfo.InvariantCulture,
-            $"The mixture gives each customer a probability of belonging to each segment; a customer is assigned to the most probable one. A customer whose highest probability is below {UncertainBelow:0.0} counts as uncertain: {all:N0} of {result.Assignments.Length:N0} customers ({(double)all / result.Assignments.Length * 100:0.0}%).");
+            $"The mixture gives each customer a probability of belonging to each segment; a customer is assigned to the most probable one. A customer whose highest probability is below {UncertainBelow:0.0} counts as uncertain: {all:N0} of {result.Assignments.Count:N0} customers ({(double)all / result.Assignments.Count * 100:0.0}%).");
         return Card("probabilities", "Membership probabilities", lead, new HtmlTable(string.Create(CultureInfo.InvariantCulture, $"Membership per segment (uncertain: top probability below {UncertainBelow:0.0})"), headers, rows, keys), "probabilities-table");
     }
 

@@ -55,7 +55,7 @@ public sealed class ReportAcceptanceTests(ITestOutputHelper output)
             Assert.True(rows.GetProperty("scrollWidth").GetInt32() <= width, "the page scrolls sideways: " + rows);
 
             JsonElement csv = probe.GetProperty("csv");
-            Assert.Equal(result.Assignments.Length + 1, csv.GetProperty("lines").GetInt32());
+            Assert.Equal(result.Assignments.Count + 1, csv.GetProperty("lines").GetInt32());
             output.WriteLine($"{features} features at {width} px: drawn after {verdict.GetProperty("drawnMs").GetDouble():N0} ms, {axes.GetProperty("checked").GetInt32()} labels measured");
         }
         finally

@@ -49,6 +49,41 @@ internal static class PipelineMemoryCommand
             features = [.. (header.ReadLine() ?? "").Split(',').Where(name => name != DataCompareCommand.IdColumn)];
         }
 
+        // The resident set sampled every 20 ms, its peak kept per pipeline stage (from the pipeline's progress reports).
+        var peaks = new Dictionary<string, long>();
+        string stage = "Starting";
+        using var sampled = new CancellationTokenSource();
+        using var self = Process.GetCurrentProcess();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampled.IsCancellationRequested)
+            {
+                self.Refresh();
+                lock (peaks)
+                {
+                    peaks[stage] = Math.Max(peaks.GetValueOrDefault(stage), self.WorkingSet64);
+                }
+
+                await Task.Delay(20).ConfigureAwait(false);
+            }
+        });
+        var allocated = new Dictionary<string, long>();
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var stages = new SynchronousProgress(p =>
+        {
+            lock (peaks)
+            {
+                if (p.Stage != stage)
+                {
+                    long now = GC.GetTotalAllocatedBytes(precise: true);
+                    allocated[stage] = allocated.GetValueOrDefault(stage) + now - allocatedBefore;
+                    allocatedBefore = now;
+                }
+
+                stage = p.Stage;
+            }
+        });
+
         var stopwatch = Stopwatch.StartNew();
         SegmentationResult result = SegmentationPipeline
             .FromCsv(path, new CustomerCsvOptions { IdColumn = DataCompareCommand.IdColumn, MaxDegreeOfParallelism = threads })
@@ -56,9 +91,12 @@ internal static class PipelineMemoryCommand
             .WithK(k)
             .WithSeed(1)
             .WithMaxDegreeOfParallelism(threads)
+            .WithProgress(stages)
             .Run();
         double seconds = stopwatch.Elapsed.TotalSeconds;
-        using var self = Process.GetCurrentProcess();
+        sampled.Cancel();
+        allocated[stage] = allocated.GetValueOrDefault(stage) + GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        sampler.Wait();
         self.Refresh();
         string line = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -72,6 +110,8 @@ internal static class PipelineMemoryCommand
             ["file_mb"] = Math.Round(new FileInfo(path).Length / 1048576.0, 1),
             ["gc_heap_mb"] = Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1),
             ["segments"] = result.Profiles.Length,
+            ["allocated_mb_by_stage"] = allocated.ToDictionary(p => p.Key, p => Math.Round(p.Value / 1048576.0, 1)),
+            ["peak_rss_mb_by_stage"] = peaks.ToDictionary(p => p.Key, p => Math.Round(p.Value / 1048576.0, 1)),
         });
         Console.WriteLine(line);
         if (options.TryGetValue("out", out string? output))
@@ -85,4 +125,10 @@ internal static class PipelineMemoryCommand
 
     private static int Int(Dictionary<string, string> options, string name, int fallback)
         => options.TryGetValue(name, out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>Reports on the pipeline's thread (Progress&lt;T&gt; would post to the thread pool, late).</summary>
+    private sealed class SynchronousProgress(Action<SegmentationProgress> report) : IProgress<SegmentationProgress>
+    {
+        public void Report(SegmentationProgress value) => report(value);
+    }
 }

@@ -506,17 +506,15 @@ public sealed class SegmentationPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ImmutableArray<string> ids = customers.Ids;
-        double[] squaredDistances = CategoricalFeatures.SquaredDistances(scaled, clustering);
-        double[,]? probabilities = (clustering.Model as ISoftClusteringModel)?.PredictProbabilities(scaled);
-        var assignments = ImmutableArray.CreateBuilder<SegmentAssignment>(customers.RowCount);
-        for (int i = 0; i < customers.RowCount; i++)
+        double[] distances = CategoricalFeatures.SquaredDistances(scaled, clustering);
+        for (int i = 0; i < distances.Length; i++)
         {
-            int cluster = clustering.Labels[i];
-            SegmentProfile profile = profiles[segmentOfCluster[cluster] - 1];
-            double[]? memberships = probabilities is null ? null : SegmentationModel.InSegmentOrder(probabilities, i, segmentOfCluster);
-            assignments.Add(new SegmentAssignment(ids[i], profile.Id, profile.Label, Math.Sqrt(squaredDistances[i]), memberships));
+            distances[i] = Math.Sqrt(distances[i]);
         }
+
+        double[,]? probabilities = (clustering.Model as ISoftClusteringModel)?.PredictProbabilities(scaled);
+        var assigned = new SegmentAssignments(
+            customers.Ids, clustering.Labels, segmentOfCluster, [.. profiles.Select(p => p.Label)], distances, probabilities);
 
         var model = new SegmentationModel(
             scaler,
@@ -526,13 +524,12 @@ public sealed class SegmentationPipeline
             elbow?.Rule,
             categorical.Encoding(categories));
         Report("Profiling", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{profiles.Length} segments described"));
-        ImmutableArray<SegmentAssignment> assigned = assignments.MoveToImmutable();
         SegmentRules? rules = LearnRules(customers.Features, assigned, clustering.K, cancellationToken);
         StabilityResult? stability = AssessStability(scaled, clustering, segmentOfCluster, cancellationToken);
         return new SegmentationResult(customers, scaler, elbow, reason, clustering, profiles, assigned, model, rules, stability);
     }
 
-    private SegmentRules? LearnRules(FeatureMatrix features, ImmutableArray<SegmentAssignment> assignments, int k, CancellationToken cancellationToken)
+    private SegmentRules? LearnRules(FeatureMatrix features, SegmentAssignments assignments, int k, CancellationToken cancellationToken)
     {
         if (_settings.Rules is not RuleOptions options)
         {
@@ -542,12 +539,23 @@ public sealed class SegmentationPipeline
         Report("Explaining", 0, 1, string.Create(CultureInfo.InvariantCulture, $"Learning rules of depth {options.MaxDepth}"));
         SegmentRules rules = SegmentRules.Learn(
             features,
-            [.. assignments.Select(a => a.Segment)],
+            Segments(assignments),
             k,
             options with { MaxDegreeOfParallelism = _settings.MaxDegreeOfParallelism },
             cancellationToken);
         Report("Explaining", 1, 1, string.Create(CultureInfo.InvariantCulture, $"Rules of depth {rules.Depth}: fidelity {rules.Fidelity * 100:0.0}%"));
         return rules;
+    }
+
+    private static int[] Segments(SegmentAssignments assignments)
+    {
+        var segments = new int[assignments.Count];
+        for (int i = 0; i < segments.Length; i++)
+        {
+            segments[i] = assignments.SegmentOf(i);
+        }
+
+        return segments;
     }
 
     private (ElbowResult? Elbow, ClusteringResult Clustering, string Reason) Cluster(FeatureMatrix scaled, CancellationToken cancellationToken)

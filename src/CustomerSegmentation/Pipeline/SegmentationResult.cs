@@ -22,7 +22,7 @@ public sealed class SegmentationResult
         string kReason,
         ClusteringResult clustering,
         ImmutableArray<SegmentProfile> profiles,
-        ImmutableArray<SegmentAssignment> assignments,
+        SegmentAssignments assignments,
         SegmentationModel model,
         SegmentRules? rules,
         StabilityResult? stability)
@@ -70,7 +70,7 @@ public sealed class SegmentationResult
     public ImmutableArray<SegmentProfile> Profiles { get; }
 
     /// <summary>Each customer's segment, in the customers' order.</summary>
-    public ImmutableArray<SegmentAssignment> Assignments { get; }
+    public SegmentAssignments Assignments { get; }
 
     /// <summary>The model that places new customers into these segments; save it with <see cref="SegmentationModel.Save(string)"/>.</summary>
     public SegmentationModel Model { get; }

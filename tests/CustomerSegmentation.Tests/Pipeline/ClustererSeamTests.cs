@@ -98,7 +98,7 @@ public sealed class ClustererSeamTests
         SegmentationResult first = pipeline.Run();
         SegmentationResult second = pipeline.Run();
 
-        Assert.Equal(40, second.Assignments.Length);
+        Assert.Equal(40, second.Assignments.Count);
         Assert.Equal(first.Assignments.Select(a => a.Segment), second.Assignments.Select(a => a.Segment));
     }
 
@@ -107,7 +107,7 @@ public sealed class ClustererSeamTests
     {
         SegmentationPipeline pipeline = SegmentationPipeline.FromCsv(new ForwardOnly(Encoding.UTF8.GetBytes(Csv()))).WithFeatures("x", "y").WithK(2);
 
-        Assert.Equal(40, pipeline.Run().Assignments.Length);
+        Assert.Equal(40, pipeline.Run().Assignments.Count);
         var error = Assert.Throws<InvalidOperationException>(() => pipeline.Run());
 
         Assert.Contains("already read by an earlier Run() and cannot seek back", error.Message);

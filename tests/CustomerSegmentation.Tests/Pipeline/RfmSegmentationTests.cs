@@ -19,7 +19,7 @@ public sealed class RfmSegmentationTests
 
         Assert.Equal(FeatureScaling.LogStandard, result.Scaler.Method);
         Assert.Equal<string>(RfmResult.FeatureNames, result.Customers.Features.FeatureNames);
-        Assert.Equal(rfm.Records.Length, result.Assignments.Length);
+        Assert.Equal(rfm.Records.Length, result.Assignments.Count);
         foreach (SegmentProfile profile in result.Profiles)
         {
             var members = rfm.Records.Where((_, i) => result.Assignments[i].Segment == profile.Id).ToList();

@@ -21,7 +21,7 @@ public sealed class SegmentationPipelineTests
 
         Assert.Equal(5, result.K);
         Assert.Contains("Elbow of the inertia curve at K = 5", result.KReason);
-        Assert.Equal(200, result.Assignments.Length);
+        Assert.Equal(200, result.Assignments.Count);
         Assert.Equal("0001", result.Assignments[0].CustomerId);
         Assert.Equal(9, result.Elbow!.Curve.Length);
         Assert.Equal(result.Profiles.Select(p => p.Size).OrderDescending(), result.Profiles.Select(p => p.Size));
