@@ -7,7 +7,7 @@ using CustomerSegmentation.Data;
 namespace CustomerSegmentation.Benchmarks.Clustering;
 
 /// <summary>
-/// Lloyd's algorithm with distance bounds and moved sums (the default for d &lt;= 4) against the plain fused kernel on
+/// Lloyd's algorithm with distance bounds and moved sums (internal, off by default) against the plain fused kernel on
 /// every pass: 21 iterations from the first K rows, tolerance 0, as the comparison script's per-iteration measure
 /// runs them (divide by 21 for one iteration), and a whole default fit.
 /// </summary>
