@@ -209,8 +209,8 @@ def render(args):
     text = textwrap.fill(caption, 175) + "\n" + textwrap.fill(f"Machine: {machine}.", 175)
     fig.text(0.07, 0.035, text, ha="left", va="bottom", fontsize=8.5, color="#444444", linespacing=1.45)
     if env_ours.get("max_rows", FULL_ROWS) < FULL_ROWS:
-        fig.text(0.07, 0.012, f"Placeholder from a test run: rows capped at {env_ours['max_rows']:,} (--max-rows), "
-                 "not the published grid.", ha="left", va="bottom", fontsize=8.5, color="#b00020", fontweight="bold")
+        fig.text(0.07, 0.012, f"A reduced grid: rows capped at {env_ours['max_rows']:,} (--max-rows), so N = {FULL_ROWS:,} "
+                 f"is not measured; {repeats} per point.", ha="left", va="bottom", fontsize=8.5, color="#b00020", fontweight="bold")
     fig.savefig(args.image, dpi=args.dpi, facecolor="white")
     print(f"wrote {args.image}" + (f" and {args.save}" if args.save else ""))
 

@@ -206,28 +206,27 @@ internal sealed class SilhouetteKernel
             0,
             (n + QueryBlock - 1) / QueryBlock,
             options,
-            () => new double[QueryBlock * clusters],
-            (block, _, sums) =>
+            () => (Sums: new double[QueryBlock * clusters], OfRow: new double[clusters]),
+            (block, _, buffers) =>
             {
                 int first = block * QueryBlock;
                 int count = Math.Min(QueryBlock, n - first);
                 for (int c = 0; c < clusters; c++)
                 {
-                    BlockSums<TFeatures>(width, _columns, _clusterStart[c], _clusterStart[c + 1], first, count, sums.AsSpan(c * QueryBlock, count));
+                    BlockSums<TFeatures>(width, _columns, _clusterStart[c], _clusterStart[c + 1], first, count, buffers.Sums.AsSpan(c * QueryBlock, count));
                 }
 
-                Span<double> own = stackalloc double[clusters];
                 for (int j = 0; j < count; j++)
                 {
                     for (int c = 0; c < clusters; c++)
                     {
-                        own[c] = sums[(c * QueryBlock) + j];
+                        buffers.OfRow[c] = buffers.Sums[(c * QueryBlock) + j];
                     }
 
-                    values[_rowOfPosition[first + j]] = SampleAt(first + j, own);
+                    values[_rowOfPosition[first + j]] = SampleAt(first + j, buffers.OfRow);
                 }
 
-                return sums;
+                return buffers;
             },
             static _ => { });
         return values;
