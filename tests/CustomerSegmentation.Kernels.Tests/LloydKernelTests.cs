@@ -83,6 +83,50 @@ public sealed class LloydKernelTests
         }
     }
 
+    public static TheoryData<int, int> WidthsAndFewFeatures() => Widths.WithFeatures(Enumerable.Range(1, FeatureCounts.MaximumFixed));
+
+    /// <summary>
+    /// Unweighted rows are summed a chunk of vectors at a time, a group of clusters per pass (masked adds into
+    /// registers); weighted rows one vector at a time. With every weight 1 both must give the same partial sums bit for
+    /// bit: every lane adds the same values in the same order. Row counts cross several chunks (1,024 rows at 16
+    /// lanes) and end in every kind of partial vector; K from 1 to 11 takes every mix of groups of four, two and one.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WidthsAndFewFeatures))]
+    public void Grouped_sums_of_unweighted_rows_equal_the_vector_by_vector_sums_bit_for_bit(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        foreach (int n in new[] { 1, 15, 16, 17, 63, 64, 65, 1023, 1024, 1025, 2047, 2100, 3333 })
+        {
+            for (int clusters = 1; clusters <= 11; clusters++)
+            {
+                KernelData source = KernelData.Blobs(Math.Max(n, clusters), features, clusters, seed: n + (clusters * 97) + (features * 7));
+                KernelColumns unweighted = source.At(width);
+                var ones = new float[source.Columns[0].Length];
+                Array.Fill(ones, 1f);
+                var weighted = new KernelColumns(source.Columns, source.RowCount, width, unweighted.Offset, ones);
+                float[] centres = KernelData.CentredRows(unweighted, Enumerable.Range(0, clusters).Select(k => (k * 13) % source.RowCount));
+
+                // A block that starts past row 0, as every block but the first does.
+                int start = n > 40 ? 32 : 0;
+                int[] groupedLabels = Enumerable.Repeat(-1, source.RowCount).ToArray();
+                int[] vectorLabels = Enumerable.Repeat(-1, source.RowCount).ToArray();
+                var grouped = new double[clusters * (features + 1)];
+                var byVector = new double[clusters * (features + 1)];
+
+                int groupedChanged = LloydKernel.AssignBlock(unweighted, centres, clusters, groupedLabels, start, n, grouped);
+                int vectorChanged = LloydKernel.AssignBlock(weighted, centres, clusters, vectorLabels, start, n, byVector);
+
+                Assert.Equal(vectorLabels, groupedLabels);
+                Assert.Equal(vectorChanged, groupedChanged);
+                Assert.Equal(n - start, groupedChanged);
+                Assert.Equal(byVector.Select(BitConverter.DoubleToInt64Bits), grouped.Select(BitConverter.DoubleToInt64Bits));
+                double members = Enumerable.Range(0, clusters).Sum(k => grouped[(k * (features + 1)) + features]);
+                Assert.Equal(n - start, members);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(WidthsAndFeatures))]
     public void Every_width_gives_the_scalar_lanes_labels(int lanes, int features)

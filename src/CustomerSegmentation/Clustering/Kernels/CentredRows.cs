@@ -130,6 +130,34 @@ internal struct CentredRows<TLanes, TVector, TFeatures>
     }
 
     /// <summary>
+    /// Adds the rows whose lane of <paramref name="labels"/> equals <paramref name="cluster"/> to the running sums
+    /// <paramref name="s0"/> to <paramref name="s3"/> (those past d are left alone) and 1 per such row to
+    /// <paramref name="count"/>: a compare and masked adds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void AddWhere(TVector labels, TVector cluster, ref TVector s0, ref TVector s1, ref TVector s2, ref TVector s3, ref TVector count)
+    {
+        int d = TFeatures.Value;
+        s0 = TLanes.AddWhereEqual(labels, cluster, s0, X0);
+        if (d > 1)
+        {
+            s1 = TLanes.AddWhereEqual(labels, cluster, s1, X1);
+        }
+
+        if (d > 2)
+        {
+            s2 = TLanes.AddWhereEqual(labels, cluster, s2, X2);
+        }
+
+        if (d > 3)
+        {
+            s3 = TLanes.AddWhereEqual(labels, cluster, s3, X3);
+        }
+
+        count = TLanes.AddWhereEqual(labels, cluster, count, TLanes.Create(1f));
+    }
+
+    /// <summary>
     /// Adds each row, already multiplied by its weight, to the sums of the cluster <paramref name="labels"/> names (a
     /// float32 cluster index per lane), and its <paramref name="weight"/> to that cluster's total weight: per cluster d
     /// sums then the weight, from <paramref name="sums"/> on, clusters in order.

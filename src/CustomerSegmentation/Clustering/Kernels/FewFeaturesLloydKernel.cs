@@ -45,38 +45,66 @@ internal static class FewFeaturesLloydKernel
         ref TVector sum0 = ref MemoryMarshal.GetReference(sums);
         Span<float> tail = stackalloc float[TLanes.Count];
 
+        // Unweighted full vectors are summed a chunk at a time, a few clusters per pass with the sums in registers
+        // (AddClusterGroup): the chunk is exactly one flush interval, so every lane adds the same values in the same
+        // order as the one-vector-at-a-time accumulation below, which still serves weighted rows and the last
+        // partial vector.
+        bool grouped = accumulate && weights is null;
+        int chunkRows = LloydKernel.FlushInterval * TLanes.Count;
+        Span<TVector> chunkLabels = grouped ? stackalloc TVector[LloydKernel.FlushInterval] : default;
+
         int changed = 0;
-        int pending = 0;
-        for (int i = start; i < end; i += TLanes.Count)
+        for (int chunk = start; chunk < end; chunk += chunkRows)
         {
-            var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
-            TVector best = TLanes.Create(float.PositiveInfinity);
-            TVector bestCluster = TLanes.Zero;
-            TVector cluster = TLanes.Zero;
-            ref float centre = ref centre0;
-            for (int k = 0; k < clusters; k++)
+            int chunkEnd = Math.Min(end, chunk + chunkRows);
+            int full = 0;
+            for (int i = chunk; i < chunkEnd; i += TLanes.Count)
             {
-                TVector distance = rows.SquaredDistance(ref centre);
-                bestCluster = TLanes.Select(TLanes.LessThan(distance, best), cluster, bestCluster);
-                best = TLanes.Min(distance, best);
-                cluster = TLanes.Add(cluster, one);
-                centre = ref Unsafe.Add(ref centre, d);
+                var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
+                TVector best = TLanes.Create(float.PositiveInfinity);
+                TVector bestCluster = TLanes.Zero;
+                TVector cluster = TLanes.Zero;
+                ref float centre = ref centre0;
+                for (int k = 0; k < clusters; k++)
+                {
+                    TVector distance = rows.SquaredDistance(ref centre);
+                    bestCluster = TLanes.Select(TLanes.LessThan(distance, best), cluster, bestCluster);
+                    best = TLanes.Min(distance, best);
+                    cluster = TLanes.Add(cluster, one);
+                    centre = ref Unsafe.Add(ref centre, d);
+                }
+
+                int remaining = end - i;
+                changed += LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
+                if (!accumulate)
+                {
+                    continue;
+                }
+
+                if (grouped && remaining >= TLanes.Count)
+                {
+                    chunkLabels[full++] = bestCluster;
+                    continue;
+                }
+
+                // Only the block's last vector can be partial: the full vectors before it are summed first.
+                AddClusters<TLanes, TVector, TFeatures>(columns, offset, chunk, chunkLabels[..full], ref sum0, clusters);
+                full = 0;
+
+                // Loaded again rather than passed by reference, so that the row registers of the loop above stay registers.
+                var again = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
+                AddRows(ref again, bestCluster, weights, i, remaining, ref sum0, clusters);
             }
 
-            int remaining = end - i;
-            changed += LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
-
-            if (!accumulate)
+            if (accumulate)
             {
-                continue;
+                AddClusters<TLanes, TVector, TFeatures>(columns, offset, chunk, chunkLabels[..full], ref sum0, clusters);
+                Flush<TLanes, TVector>(sums, wide);
             }
-
-            pending = Accumulate(ref rows, bestCluster, weights, i, remaining, ref sum0, clusters, sums, wide, pending);
         }
 
         if (accumulate)
         {
-            Flush<TLanes, TVector>(sums, wide);
             ReduceLanes(wide, TLanes.Count, partial[..sumCount]);
         }
 
@@ -95,12 +123,11 @@ internal static class FewFeaturesLloydKernel
 
     /// <summary>
     /// Adds the rows at <paramref name="index"/> (weighted; lanes at or past <paramref name="remaining"/> weigh 0) to the
-    /// float32 sums of the clusters <paramref name="labels"/> names, and flushes the sums into <paramref name="wide"/>
-    /// every <see cref="LloydKernel.FlushInterval"/> vectors; returns the vectors now pending.
+    /// float32 sums of the clusters <paramref name="labels"/> names.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Accumulate<TLanes, TVector, TFeatures>(
-        ref CentredRows<TLanes, TVector, TFeatures> rows, TVector labels, float[]? weights, int index, int remaining, ref TVector sum0, int clusters, Span<TVector> sums, Span<double> wide, int pending)
+    internal static void AddRows<TLanes, TVector, TFeatures>(
+        ref CentredRows<TLanes, TVector, TFeatures> rows, TVector labels, float[]? weights, int index, int remaining, ref TVector sum0, int clusters)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged
         where TFeatures : struct, IFeatureCount
@@ -117,6 +144,20 @@ internal static class FewFeaturesLloydKernel
         }
 
         rows.AddToClusters(labels, weight, ref sum0, clusters);
+    }
+
+    /// <summary>
+    /// <see cref="AddRows{TLanes, TVector, TFeatures}"/>, then flushes the sums into <paramref name="wide"/> every
+    /// <see cref="LloydKernel.FlushInterval"/> vectors; returns the vectors now pending.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Accumulate<TLanes, TVector, TFeatures>(
+        ref CentredRows<TLanes, TVector, TFeatures> rows, TVector labels, float[]? weights, int index, int remaining, ref TVector sum0, int clusters, Span<TVector> sums, Span<double> wide, int pending)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        AddRows(ref rows, labels, weights, index, remaining, ref sum0, clusters);
         if (++pending < LloydKernel.FlushInterval)
         {
             return pending;
@@ -124,6 +165,126 @@ internal static class FewFeaturesLloydKernel
 
         Flush<TLanes, TVector>(sums, wide);
         return 0;
+    }
+
+    /// <summary>
+    /// Adds the unweighted full vectors of rows from <paramref name="chunkStart"/> on, whose labels are
+    /// <paramref name="chunkLabels"/>, and their counts to the float32 sums from <paramref name="sum0"/> (which the chunk
+    /// found at zero): a pass over the chunk per group of clusters, the group's sums held in registers.
+    /// </summary>
+    private static void AddClusters<TLanes, TVector, TFeatures>(
+        float[][] columns, float[] offset, int chunkStart, ReadOnlySpan<TVector> chunkLabels, ref TVector sum0, int clusters)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        if (chunkLabels.IsEmpty)
+        {
+            return;
+        }
+
+        // Four clusters' sums fit the 32 registers of AVX-512 beside the rows; two fit the 16 of narrower widths.
+        int first = 0;
+        if (TLanes.Count >= 16)
+        {
+            for (; first + 4 <= clusters; first += 4)
+            {
+                AddClusterGroup<TLanes, TVector, TFeatures, GroupOfFour>(columns, offset, chunkStart, chunkLabels, first, ref sum0);
+            }
+        }
+
+        for (; first + 2 <= clusters; first += 2)
+        {
+            AddClusterGroup<TLanes, TVector, TFeatures, GroupOfTwo>(columns, offset, chunkStart, chunkLabels, first, ref sum0);
+        }
+
+        if (first < clusters)
+        {
+            AddClusterGroup<TLanes, TVector, TFeatures, GroupOfOne>(columns, offset, chunkStart, chunkLabels, first, ref sum0);
+        }
+    }
+
+    /// <summary>
+    /// Adds, for clusters <paramref name="first"/> to <paramref name="first"/> + group size - 1, the rows of the chunk
+    /// that belong to each (a masked add per feature) to its sums, and counts them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddClusterGroup<TLanes, TVector, TFeatures, TGroup>(
+        float[][] columns, float[] offset, int chunkStart, ReadOnlySpan<TVector> chunkLabels, int first, ref TVector sum0)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+        where TGroup : struct, IClusterGroup
+    {
+        int d = TFeatures.Value;
+        int size = TGroup.Size;
+        TVector k0 = TLanes.Create(first);
+        TVector k1 = TLanes.Create(first + 1);
+        TVector k2 = TLanes.Create(first + 2);
+        TVector k3 = TLanes.Create(first + 3);
+        TVector s00 = TLanes.Zero, s01 = TLanes.Zero, s02 = TLanes.Zero, s03 = TLanes.Zero;
+        TVector s10 = TLanes.Zero, s11 = TLanes.Zero, s12 = TLanes.Zero, s13 = TLanes.Zero;
+        TVector s20 = TLanes.Zero, s21 = TLanes.Zero, s22 = TLanes.Zero, s23 = TLanes.Zero;
+        TVector s30 = TLanes.Zero, s31 = TLanes.Zero, s32 = TLanes.Zero, s33 = TLanes.Zero;
+        TVector n0 = TLanes.Zero, n1 = TLanes.Zero, n2 = TLanes.Zero, n3 = TLanes.Zero;
+        int index = chunkStart;
+        foreach (TVector label in chunkLabels)
+        {
+            var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, index);
+            index += TLanes.Count;
+            rows.AddWhere(label, k0, ref s00, ref s01, ref s02, ref s03, ref n0);
+            if (size > 1)
+            {
+                rows.AddWhere(label, k1, ref s10, ref s11, ref s12, ref s13, ref n1);
+            }
+
+            if (size > 2)
+            {
+                rows.AddWhere(label, k2, ref s20, ref s21, ref s22, ref s23, ref n2);
+                rows.AddWhere(label, k3, ref s30, ref s31, ref s32, ref s33, ref n3);
+            }
+        }
+
+        int stride = d + 1;
+        ref TVector sum = ref Unsafe.Add(ref sum0, first * stride);
+        StoreSums<TLanes, TVector, TFeatures>(ref sum, s00, s01, s02, s03, n0);
+        if (size > 1)
+        {
+            StoreSums<TLanes, TVector, TFeatures>(ref Unsafe.Add(ref sum, stride), s10, s11, s12, s13, n1);
+        }
+
+        if (size > 2)
+        {
+            StoreSums<TLanes, TVector, TFeatures>(ref Unsafe.Add(ref sum, 2 * stride), s20, s21, s22, s23, n2);
+            StoreSums<TLanes, TVector, TFeatures>(ref Unsafe.Add(ref sum, 3 * stride), s30, s31, s32, s33, n3);
+        }
+    }
+
+    /// <summary>Adds a cluster's d register sums to its float32 sums from <paramref name="sum"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreSums<TLanes, TVector, TFeatures>(ref TVector sum, TVector s0, TVector s1, TVector s2, TVector s3, TVector count)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        int d = TFeatures.Value;
+        sum = TLanes.Add(sum, s0);
+        if (d > 1)
+        {
+            Unsafe.Add(ref sum, 1) = TLanes.Add(Unsafe.Add(ref sum, 1), s1);
+        }
+
+        if (d > 2)
+        {
+            Unsafe.Add(ref sum, 2) = TLanes.Add(Unsafe.Add(ref sum, 2), s2);
+        }
+
+        if (d > 3)
+        {
+            Unsafe.Add(ref sum, 3) = TLanes.Add(Unsafe.Add(ref sum, 3), s3);
+        }
+
+        Unsafe.Add(ref sum, d) = TLanes.Add(Unsafe.Add(ref sum, d), count);
     }
 
     /// <summary>Adds, for every sum s, the <paramref name="lanes"/> double lane totals of <paramref name="wide"/> to <c>partial[s]</c>, lane 0 first.</summary>
@@ -153,4 +314,29 @@ internal static class FewFeaturesLloydKernel
             sums[s] = TLanes.Zero;
         }
     }
+}
+
+/// <summary>How many clusters one pass of <see cref="FewFeaturesLloydKernel"/>'s grouped accumulation sums: a JIT-time constant.</summary>
+internal interface IClusterGroup
+{
+    /// <summary>1, 2 or 4.</summary>
+    static abstract int Size { get; }
+}
+
+/// <summary>One cluster per pass.</summary>
+internal readonly struct GroupOfOne : IClusterGroup
+{
+    public static int Size => 1;
+}
+
+/// <summary>Two clusters per pass.</summary>
+internal readonly struct GroupOfTwo : IClusterGroup
+{
+    public static int Size => 2;
+}
+
+/// <summary>Four clusters per pass.</summary>
+internal readonly struct GroupOfFour : IClusterGroup
+{
+    public static int Size => 4;
 }

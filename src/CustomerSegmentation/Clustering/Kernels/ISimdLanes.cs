@@ -44,6 +44,13 @@ internal interface ISimdLanes<TVector>
 
     static abstract TVector Select(TVector mask, TVector whenTrue, TVector whenFalse);
 
+    /// <summary>
+    /// <paramref name="sum"/> plus <paramref name="value"/> in the lanes where <paramref name="left"/> equals
+    /// <paramref name="right"/>, <paramref name="sum"/> unchanged in the others (a compare and one masked add where the
+    /// hardware has mask registers).
+    /// </summary>
+    static abstract TVector AddWhereEqual(TVector left, TVector right, TVector sum, TVector value);
+
     /// <summary>A vector of ones in the first <paramref name="count"/> lanes and zeros after them.</summary>
     static abstract TVector OnesInFirst(int count);
 

@@ -51,6 +51,10 @@ internal readonly partial struct Lanes512 : ISimdLanes<Vector512<float>>, IDoubl
     public static Vector512<float> Select(Vector512<float> mask, Vector512<float> whenTrue, Vector512<float> whenFalse)
         => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> AddWhereEqual(Vector512<float> left, Vector512<float> right, Vector512<float> sum, Vector512<float> value)
+        => Vector512.ConditionalSelect(Vector512.Equals(left, right), sum + value, sum);
+
     public static Vector512<float> OnesInFirst(int count)
         => Vector512.ConditionalSelect(
             Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle(),
@@ -179,6 +183,10 @@ internal readonly partial struct Lanes256 : ISimdLanes<Vector256<float>>, IDoubl
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Select(Vector256<float> mask, Vector256<float> whenTrue, Vector256<float> whenFalse)
         => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> AddWhereEqual(Vector256<float> left, Vector256<float> right, Vector256<float> sum, Vector256<float> value)
+        => sum + (Vector256.Equals(left, right) & value);
 
     public static Vector256<float> OnesInFirst(int count)
         => Vector256.ConditionalSelect(
@@ -309,6 +317,10 @@ internal readonly partial struct Lanes128 : ISimdLanes<Vector128<float>>, IDoubl
     public static Vector128<float> Select(Vector128<float> mask, Vector128<float> whenTrue, Vector128<float> whenFalse)
         => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> AddWhereEqual(Vector128<float> left, Vector128<float> right, Vector128<float> sum, Vector128<float> value)
+        => sum + (Vector128.Equals(left, right) & value);
+
     public static Vector128<float> OnesInFirst(int count)
         => Vector128.ConditionalSelect(
             Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(count)).AsSingle(),
@@ -425,6 +437,8 @@ internal readonly partial struct ScalarLane : ISimdLanes<float>, IDoubleLanes<do
 
     public static float Select(float mask, float whenTrue, float whenFalse)
         => BitConverter.SingleToInt32Bits(mask) != 0 ? whenTrue : whenFalse;
+
+    public static float AddWhereEqual(float left, float right, float sum, float value) => left == right ? sum + value : sum;
 
     public static float OnesInFirst(int count) => count > 0 ? 1f : 0f;
 
