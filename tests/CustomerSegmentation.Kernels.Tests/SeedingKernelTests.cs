@@ -54,10 +54,13 @@ public sealed class SeedingKernelTests
     [MemberData(nameof(WidthsAndFeatures))]
     public void Passes_specialised_for_d_give_the_general_passes_bits(int lanes, int features)
     {
+        // Row counts past 257 cross the specialised pass's chunks (one flush interval: 1,024 rows at 16 lanes) with and
+        // without a partial last vector; unweighted and weighted rows take different loads.
         var width = (VectorWidth)lanes;
-        for (int n = 1; n <= 257; n += 4)
+        int[] rowCounts = [.. Enumerable.Range(0, 65).Select(i => 1 + (4 * i)), 1023, 1024, 1025, 2100, 3333];
+        foreach (int n in rowCounts)
         {
-            KernelData source = KernelData.Blobs(n, features, 3, seed: (n * 29) + features, weighted: true);
+            KernelData source = KernelData.Blobs(n, features, 3, seed: (n * 29) + features, weighted: n <= 257 ? n % 8 == 1 : n % 2 == 0);
             KernelColumns data = source.At(width);
             float[] candidates = KernelData.CentredRows(data, [0, n / 3, n - 1]);
             var specialisedClosest = new float[KernelColumns.PaddedLength(n)];

@@ -52,7 +52,7 @@ internal static class SeedingKernel
     /// <summary>The pass specialised for the input's feature count when there is one (and <paramref name="general"/> is false), otherwise the general pass.</summary>
     private static void Specialised<TLanes, TVector>(
         in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store, bool general)
-        where TLanes : struct, ISimdLanes<TVector>
+        where TLanes : struct, IBoundLanes<TVector>
         where TVector : unmanaged
     {
         switch (general ? 0 : data.FeatureCount)
@@ -82,7 +82,7 @@ internal static class SeedingKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FewFeatures<TLanes, TVector, TFeatures>(
         in KernelColumns data, float[] closest, float[] candidates, int candidateCount, int start, int end, Span<double> potentials, bool store)
-        where TLanes : struct, ISimdLanes<TVector>
+        where TLanes : struct, IBoundLanes<TVector>
         where TVector : unmanaged
         where TFeatures : struct, IFeatureCount
     {
@@ -96,34 +96,104 @@ internal static class SeedingKernel
         sums.Clear();
         Span<float> lanes = stackalloc float[TLanes.Count];
         ref float first = ref MemoryMarshal.GetArrayDataReference(candidates);
+        ref TVector sum0 = ref MemoryMarshal.GetReference(sums);
 
-        int pending = 0;
-        for (int i = start; i < end; i += TLanes.Count)
+        // A chunk of one flush interval at a time: its full vectors in a loop without calls (so that the row values
+        // stay in registers), then the block's last, partial vector, then the flush, the boundaries of a flush every
+        // FlushInterval vectors.
+        int chunkRows = LloydKernel.FlushInterval * TLanes.Count;
+        for (int chunk = start; chunk < end; chunk += chunkRows)
         {
-            var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
-            int remaining = end - i;
-            TVector weight = LloydKernel.RowWeights<TLanes, TVector>(weights, i, remaining);
-            TVector current = TLanes.Load(closest, i);
-            ref float candidate = ref first;
-            for (int l = 0; l < candidateCount; l++)
+            int chunkEnd = Math.Min(end, chunk + chunkRows);
+            int fullEnd = chunk + ((chunkEnd - chunk) / TLanes.Count * TLanes.Count);
+            if (store)
             {
-                TVector nearest = TLanes.Min(rows.SquaredDistance(ref candidate), current);
-                sums[l] = TLanes.FusedMultiplyAdd(nearest, weight, sums[l]);
-                if (store)
-                {
-                    StoreClosest<TLanes, TVector>(nearest, closest, i, remaining, lanes);
-                }
-
-                candidate = ref Unsafe.Add(ref candidate, TFeatures.Value);
+                sum0 = Fold<TLanes, TVector, TFeatures>(columns, offset, weights, closest, ref first, chunk, fullEnd, sum0);
+            }
+            else
+            {
+                Score<TLanes, TVector, TFeatures>(columns, offset, weights, closest, ref first, candidateCount, chunk, fullEnd, ref sum0);
             }
 
-            pending = LloydKernel.FlushWhenDue<TLanes, TVector>(sums, potentials, pending + 1);
+            if (fullEnd < chunkEnd)
+            {
+                var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, fullEnd);
+                int remaining = end - fullEnd;
+                TVector weight = LloydKernel.RowWeights<TLanes, TVector>(weights, fullEnd, remaining);
+                TVector current = TLanes.Load(closest, fullEnd);
+                ref float candidate = ref first;
+                for (int l = 0; l < candidateCount; l++)
+                {
+                    TVector nearest = TLanes.Min(rows.SquaredDistance(ref candidate), current);
+                    sums[l] = TLanes.FusedMultiplyAdd(nearest, weight, sums[l]);
+                    if (store)
+                    {
+                        StoreClosest<TLanes, TVector>(nearest, closest, fullEnd, remaining, lanes);
+                    }
+
+                    candidate = ref Unsafe.Add(ref candidate, TFeatures.Value);
+                }
+            }
+
+            LloydKernel.Flush<TLanes, TVector>(sums, potentials);
         }
 
-        LloydKernel.Flush<TLanes, TVector>(sums, potentials);
         if (rented is not null)
         {
             ArrayPool<TVector>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Folds the one candidate at <paramref name="candidate"/> into the closest distances of the full vectors of rows
+    /// [<paramref name="start"/>, <paramref name="end"/>) and returns <paramref name="sum"/> plus their weighted new
+    /// distances, lane by lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Fold<TLanes, TVector, TFeatures>(
+        float[][] columns, float[] offset, float[]? weights, float[] closest, ref float candidate, int start, int end, TVector sum)
+        where TLanes : struct, IBoundLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        TVector one = TLanes.Create(1f);
+        for (int i = start; i < end; i += TLanes.Count)
+        {
+            var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
+            TVector weight = weights is null ? one : TLanes.Load(weights, i);
+            TVector nearest = TLanes.Min(rows.SquaredDistance(ref candidate), TLanes.Load(closest, i));
+            sum = TLanes.FusedMultiplyAdd(nearest, weight, sum);
+            TLanes.Store(nearest, closest, i);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Adds to each candidate's lane sums from <paramref name="sum0"/> the weighted distances of the full vectors of rows
+    /// [<paramref name="start"/>, <paramref name="end"/>) to their nearest of the closest centre so far and that candidate.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Score<TLanes, TVector, TFeatures>(
+        float[][] columns, float[] offset, float[]? weights, float[] closest, ref float first, int candidateCount, int start, int end, ref TVector sum0)
+        where TLanes : struct, IBoundLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        TVector one = TLanes.Create(1f);
+        for (int i = start; i < end; i += TLanes.Count)
+        {
+            var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
+            TVector weight = weights is null ? one : TLanes.Load(weights, i);
+            TVector current = TLanes.Load(closest, i);
+            ref float candidate = ref first;
+            ref TVector sum = ref sum0;
+            for (int l = 0; l < candidateCount; l++)
+            {
+                sum = TLanes.FusedMultiplyAdd(TLanes.Min(rows.SquaredDistance(ref candidate), current), weight, sum);
+                candidate = ref Unsafe.Add(ref candidate, TFeatures.Value);
+                sum = ref Unsafe.Add(ref sum, 1);
+            }
         }
     }
 
