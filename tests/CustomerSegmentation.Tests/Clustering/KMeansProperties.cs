@@ -159,4 +159,16 @@ public sealed class KMeansProperties
             }
         }
     }
+
+    /// <summary>The interleaved tallies give every cluster's size: the count of its labels, whatever the length (multiples of four or not).</summary>
+    [Property(MaxTest = 200)]
+    public void Cluster_sizes_count_each_clusters_labels(PositiveInt k, int[] seeds)
+    {
+        int clusters = 1 + (k.Get % 12);
+        int[] labels = [.. seeds.Select(s => (int)((uint)s % (uint)clusters))];
+
+        int[] sizes = NearestCentroid.ClusterSizes(labels, clusters);
+
+        Assert.Equal(Enumerable.Range(0, clusters).Select(c => labels.Count(l => l == c)), sizes);
+    }
 }

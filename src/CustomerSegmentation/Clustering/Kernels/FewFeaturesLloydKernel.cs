@@ -28,7 +28,6 @@ internal static class FewFeaturesLloydKernel
         int sumCount = accumulate ? clusters * stride : 0;
 
         ref float centre0 = ref MemoryMarshal.GetArrayDataReference(centres);
-        TVector one = TLanes.Create(1f);
 
         // K <= 64 in practice; larger K rents (the stack holds at most 16 KB of sums).
         TVector[]? rentedSums = null;
@@ -53,6 +52,15 @@ internal static class FewFeaturesLloydKernel
         int chunkRows = LloydKernel.FlushInterval * TLanes.Count;
         Span<TVector> chunkLabels = grouped ? stackalloc TVector[LloydKernel.FlushInterval] : default;
 
+        // Each cluster's index as a float, broadcast from memory into the blend (no running index to add to).
+        Span<float> indices = clusters <= 256 ? stackalloc float[clusters] : new float[clusters];
+        for (int k = 0; k < clusters; k++)
+        {
+            indices[k] = k;
+        }
+
+        ref float index0 = ref MemoryMarshal.GetReference(indices);
+
         int changed = 0;
         for (int chunk = start; chunk < end; chunk += chunkRows)
         {
@@ -63,14 +71,12 @@ internal static class FewFeaturesLloydKernel
                 var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
                 TVector best = TLanes.Create(float.PositiveInfinity);
                 TVector bestCluster = TLanes.Zero;
-                TVector cluster = TLanes.Zero;
                 ref float centre = ref centre0;
                 for (int k = 0; k < clusters; k++)
                 {
                     TVector distance = rows.SquaredDistance(ref centre);
-                    bestCluster = TLanes.Select(TLanes.LessThan(distance, best), cluster, bestCluster);
+                    bestCluster = TLanes.Select(TLanes.LessThan(distance, best), TLanes.Create(Unsafe.Add(ref index0, k)), bestCluster);
                     best = TLanes.Min(distance, best);
-                    cluster = TLanes.Add(cluster, one);
                     centre = ref Unsafe.Add(ref centre, d);
                 }
 
