@@ -127,6 +127,67 @@ public sealed class LloydKernelTests
         }
     }
 
+    /// <summary>
+    /// The moves pass gives the labels of the assignment pass, and the sums of the old labels plus its moves are the
+    /// sums of the new labels (rows with no old label, -1, are only added), weighted or not, across vector tails.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WidthsAndFewFeatures))]
+    public void Moves_take_the_sums_of_the_old_labels_to_the_sums_of_the_new(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        foreach (int n in new[] { 1, 7, 16, 33, 100, 257, 1500 })
+        {
+            int clusters = 1 + (n % 6);
+            KernelData source = KernelData.Blobs(Math.Max(n, clusters), features, clusters, seed: n + (features * 31), weighted: n % 2 == 1);
+            KernelColumns data = source.At(width);
+            float[] centres = KernelData.CentredRows(data, Enumerable.Range(0, clusters).Select(k => (k * 11) % source.RowCount));
+            var random = new Random(n);
+            int[] old = Enumerable.Range(0, source.RowCount).Select(_ => random.Next(-1, clusters)).ToArray();
+            int[] moved = (int[])old.Clone();
+            int[] assigned = (int[])old.Clone();
+            var moves = new double[clusters * (features + 1)];
+
+            int movedChanged = LloydKernel.MoveBlock(data, centres, clusters, moved, 0, n, moves);
+            int assignedChanged = LloydKernel.AssignBlock(data, centres, clusters, assigned, 0, n, Span<double>.Empty);
+
+            Assert.Equal(assigned, moved);
+            Assert.Equal(assignedChanged, movedChanged);
+            Assert.True(movedChanged > 0, "no label changed: the moves were not exercised");
+            double[] before = Sums(source, data, old, n, clusters);
+            double[] after = Sums(source, data, moved, n, clusters);
+            for (int s = 0; s < moves.Length; s++)
+            {
+                Assert.Equal(after[s], before[s] + moves[s], 1e-9 * (1 + Math.Abs(after[s])));
+            }
+        }
+    }
+
+    /// <summary>Per cluster the weighted centred sums then the weight of the first <paramref name="n"/> rows, in double, by label (-1 counts nowhere).</summary>
+    private static double[] Sums(KernelData source, KernelColumns data, int[] labels, int n, int clusters)
+    {
+        int features = data.FeatureCount;
+        var sums = new double[clusters * (features + 1)];
+        for (int i = 0; i < n; i++)
+        {
+            if (labels[i] < 0)
+            {
+                continue;
+            }
+
+            int s = labels[i] * (features + 1);
+            double[] row = KernelData.CentredRow(data, i);
+            for (int j = 0; j < features; j++)
+            {
+                sums[s + j] += row[j] * source.Weight(i);
+            }
+
+            sums[s + features] += source.Weight(i);
+        }
+
+        return sums;
+    }
+
     [Theory]
     [MemberData(nameof(WidthsAndFeatures))]
     public void Every_width_gives_the_scalar_lanes_labels(int lanes, int features)

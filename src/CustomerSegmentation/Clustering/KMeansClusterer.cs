@@ -18,8 +18,8 @@ public sealed class KMeansClusterer : IClusterer
 {
     private readonly VectorWidth _width;
 
-    /// <summary>Whether Lloyd's runs may use distance bounds (see <see cref="LloydRun.Execute"/>).</summary>
-    private readonly bool _bounded;
+    /// <summary>How Lloyd's runs gather their sums (see <see cref="LloydRun.Execute"/>).</summary>
+    private readonly LloydPasses _passes;
 
     /// <summary>Creates a clusterer with the given options.</summary>
     /// <param name="options">The K-means settings, used for every fit.</param>
@@ -31,14 +31,14 @@ public sealed class KMeansClusterer : IClusterer
     }
 
     /// <summary>Creates a clusterer running its kernels at a given width (tests compare the widths).</summary>
-    internal KMeansClusterer(KMeansOptions options, VectorWidth width, bool bounded = false)
+    internal KMeansClusterer(KMeansOptions options, VectorWidth width, LloydPasses passes = LloydPasses.Moves)
     {
         ArgumentNullException.ThrowIfNull(options);
         ClusteringChecks.CentroidCount(options.Init, options.K, nameof(options));
 
         Options = options;
         _width = width;
-        _bounded = bounded;
+        _passes = passes;
     }
 
     /// <summary>The options this clusterer runs with.</summary>
@@ -97,7 +97,7 @@ public sealed class KMeansClusterer : IClusterer
         {
             cancellationToken.ThrowIfCancellationRequested();
             double[] initial = Options.Init.Choose(input, clusters, new Xoshiro256StarStar(seed), cancellationToken);
-            LloydOutcome outcome = LloydRun.Execute(input, clusters, Options.MaxIterations, Options.Tolerance, initial, cancellationToken, _bounded, spare);
+            LloydOutcome outcome = LloydRun.Execute(input, clusters, Options.MaxIterations, Options.Tolerance, initial, cancellationToken, _passes, spare);
             if (best is null || outcome.Inertia < best.Inertia)
             {
                 spare = best?.Labels;
@@ -121,7 +121,7 @@ public sealed class KMeansClusterer : IClusterer
     {
         var input = new KMeansInput(data, ReadOnlySpan<double>.Empty, Options.MaxDegreeOfParallelism, _width);
         double[] centred = Centred(input, summary);
-        LloydOutcome assigned = LloydRun.Execute(input, Options.K, 0, Options.Tolerance, centred, cancellationToken, _bounded);
+        LloydOutcome assigned = LloydRun.Execute(input, Options.K, 0, Options.Tolerance, centred, cancellationToken, _passes);
         return NearestCentroid.Result(
             data, input, assigned with { Iterations = summary.Iterations, Converged = summary.Converged }, sizes => Warn(sizes.Count(size => size > 0), Options.K));
     }
@@ -130,7 +130,7 @@ public sealed class KMeansClusterer : IClusterer
     internal ClusteringResult Refine(FeatureMatrix data, ClusteringResult start, CancellationToken cancellationToken)
     {
         var input = new KMeansInput(data, ReadOnlySpan<double>.Empty, Options.MaxDegreeOfParallelism, _width);
-        LloydOutcome outcome = LloydRun.Execute(input, Options.K, Options.MaxIterations, Options.Tolerance, Centred(input, start), cancellationToken, _bounded);
+        LloydOutcome outcome = LloydRun.Execute(input, Options.K, Options.MaxIterations, Options.Tolerance, Centred(input, start), cancellationToken, _passes);
         return NearestCentroid.Result(data, input, outcome, sizes => Warn(sizes.Count(size => size > 0), Options.K));
     }
 

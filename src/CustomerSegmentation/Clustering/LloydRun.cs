@@ -13,12 +13,12 @@ internal sealed record LloydOutcome(double[] Centres, int[] Labels, double Inert
 internal static class LloydRun
 {
     /// <summary>
-    /// A bounded run (d &lt;= 4) rebuilds its sums from every row at least this often, so that the moves of changed rows
-    /// (added in double) never drift from the sums of the labels by more than a few rounding steps.
+    /// A run that moves sums (d &lt;= 4, unweighted) rebuilds them from every row at least this often, so that the moves
+    /// of changed rows (added in double) never drift from the sums of the labels by more than a few rounding steps.
     /// </summary>
     internal const int RefreshInterval = 16;
 
-    /// <summary>After a pass that changed more than this fraction of the rows the next bounded pass is a refresh: few rows would be skipped.</summary>
+    /// <summary>After a pass that changed more than this fraction of the rows the next pass is a refresh: moving that many rows one by one costs more than summing every row.</summary>
     internal const double RefreshFraction = 0.125;
 
     /// <param name="input">The data.</param>
@@ -27,17 +27,18 @@ internal static class LloydRun
     /// <param name="tolerance">The tolerance on the squared centre shift, relative to the mean variance.</param>
     /// <param name="initialCentres">Centred centres, row-major.</param>
     /// <param name="cancellationToken">Checked before every pass.</param>
-    /// <param name="bounded">
-    /// Whether runs on unweighted data with d &lt;= 4 use <see cref="BoundedLloydKernel"/>. Off by default: on the 2-core
-    /// AVX2 machine of issue 12's measurements (1M rows, d = 3, K = 8, BoundedLloydBenchmarks, medium job) it was 9-13%
-    /// slower than the plain fused kernel, which runs on every pass when this is false.
+    /// <param name="passes">
+    /// How the passes gather the sums on unweighted data with d &lt;= 4 (weighted or wider data always sums every row):
+    /// <see cref="LloydPasses.Moves"/> (the default) sums every row on a refresh pass and otherwise adds only the moves
+    /// of the rows whose label changed; <see cref="LloydPasses.Bounded"/> also skips rows whose distance bounds prove
+    /// the label cannot change; <see cref="LloydPasses.Full"/> sums every row on every pass.
     /// </param>
     /// <param name="labelBuffer">
     /// An array of one label per row to use for the labels (its contents are overwritten), so that restarts can reuse
     /// the labels of a run that lost instead of allocating; null allocates one.
     /// </param>
     public static LloydOutcome Execute(
-        KMeansInput input, int clusters, int maxIterations, double tolerance, double[] initialCentres, CancellationToken cancellationToken, bool bounded = false, int[]? labelBuffer = null)
+        KMeansInput input, int clusters, int maxIterations, double tolerance, double[] initialCentres, CancellationToken cancellationToken, LloydPasses passes = LloydPasses.Moves, int[]? labelBuffer = null)
     {
         int features = input.FeatureCount;
         int stride = clusters * (features + 1);
@@ -52,9 +53,11 @@ internal static class LloydRun
         var changedByBlock = new int[partition.Count];
         var sums = new double[stride];
         // Unweighted only: the running weights stay exact integers, so an emptied cluster reads exactly 0.
-        LloydBounds? bounds = bounded && BoundedLloydKernel.Supports(features) && input.Weights is null
+        bool fewFeatures = LloydKernel.Moves(features) && input.Weights is null;
+        LloydBounds? bounds = passes == LloydPasses.Bounded && fewFeatures
             ? new LloydBounds(input.RowCount, clusters, features, (int)input.Width)
             : null;
+        bool moving = bounds is not null || (passes == LloydPasses.Moves && fewFeatures);
 
         bool strict = false;
         bool converged = false;
@@ -66,10 +69,15 @@ internal static class LloydRun
             cancellationToken.ThrowIfCancellationRequested();
             Array.Clear(partials);
             float[] current = kernelCentres;
-            bool refresh = bounds is null || refreshDue || sinceRefresh >= RefreshInterval;
-            if (bounds is null)
+            bool refresh = !moving || refreshDue || sinceRefresh >= RefreshInterval;
+            if (bounds is null && refresh)
             {
                 input.ForEachBlock(clusters, b => changedByBlock[b] = LloydKernel.AssignBlock(
+                    input.Kernel, current, clusters, labels, partition.Start(b), partition.End(b), partials.AsSpan(b * stride, stride)));
+            }
+            else if (bounds is null)
+            {
+                input.ForEachBlock(clusters, b => changedByBlock[b] = LloydKernel.MoveBlock(
                     input.Kernel, current, clusters, labels, partition.Start(b), partition.End(b), partials.AsSpan(b * stride, stride)));
             }
             else
@@ -178,4 +186,17 @@ internal static class LloydRun
 
         return shift;
     }
+}
+
+/// <summary>How a Lloyd run gathers each pass's per-cluster sums on unweighted data with 1 to 4 features.</summary>
+internal enum LloydPasses
+{
+    /// <summary>Every pass sums every row.</summary>
+    Full,
+
+    /// <summary>A refresh pass sums every row; the others add only the moves of the rows whose label changed.</summary>
+    Moves,
+
+    /// <summary>As <see cref="Moves"/>, and rows whose distance bounds (Hamerly) prove that the label cannot change are not assigned.</summary>
+    Bounded,
 }

@@ -93,7 +93,6 @@ internal static class BoundedLloydKernel
         ref TVector sum0 = ref MemoryMarshal.GetReference(sums);
         Span<float> tail = stackalloc float[TLanes.Count];
         Span<int> previous = stackalloc int[TLanes.Count];
-        Span<float> values = stackalloc float[TLanes.Count * FeatureCounts.MaximumFixed];
 
         int changed = 0;
         int pending = 0;
@@ -153,8 +152,7 @@ internal static class BoundedLloydKernel
                 if (moved != 0)
                 {
                     changed += BitOperations.PopCount(moved);
-                    rows.CopyTo(values);
-                    MoveSums(values, TLanes.Count, d, weights, labels, previous, i, moved, partial);
+                    FewFeaturesLloydKernel.MoveRows(columns, offset, weights, d, labels, previous, i, moved, partial);
                 }
 
                 continue;
@@ -181,38 +179,5 @@ internal static class BoundedLloydKernel
         }
 
         return changed;
-    }
-
-    /// <summary>
-    /// Moves each changed row (bit l of <paramref name="moved"/> for the row at <paramref name="index"/> + l) from its
-    /// previous cluster's sums to its new one's, in double: its weighted centred values and its weight.
-    /// </summary>
-    private static void MoveSums(
-        ReadOnlySpan<float> values, int lanes, int features, float[]? weights, int[] labels, ReadOnlySpan<int> previous, int index, uint moved, Span<double> partial)
-    {
-        int stride = features + 1;
-        while (moved != 0)
-        {
-            int l = BitOperations.TrailingZeroCount(moved);
-            moved &= moved - 1;
-            double weight = weights is null ? 1.0 : weights[index + l];
-            int to = labels[index + l] * stride;
-            int from = previous[l] * stride;
-            for (int j = 0; j < features; j++)
-            {
-                double value = values[(j * lanes) + l] * weight;
-                partial[to + j] += value;
-                if (from >= 0)
-                {
-                    partial[from + j] -= value;
-                }
-            }
-
-            partial[to + features] += weight;
-            if (from >= 0)
-            {
-                partial[from + features] -= weight;
-            }
-        }
     }
 }

@@ -179,29 +179,6 @@ internal struct CentredRows<TLanes, TVector, TFeatures>
         }
     }
 
-    /// <summary>Copies the rows feature by feature to <paramref name="destination"/>: feature j's lanes start at j x lane count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void CopyTo(Span<float> destination)
-    {
-        int d = TFeatures.Value;
-        int lanes = TLanes.Count;
-        TLanes.CopyTo(X0, destination);
-        if (d > 1)
-        {
-            TLanes.CopyTo(X1, destination[lanes..]);
-        }
-
-        if (d > 2)
-        {
-            TLanes.CopyTo(X2, destination[(2 * lanes)..]);
-        }
-
-        if (d > 3)
-        {
-            TLanes.CopyTo(X3, destination[(3 * lanes)..]);
-        }
-    }
-
     /// <summary>Multiplies every feature by <paramref name="weight"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Scale(TVector weight)

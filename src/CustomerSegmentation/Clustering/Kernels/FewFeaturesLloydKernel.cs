@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -52,14 +53,8 @@ internal static class FewFeaturesLloydKernel
         int chunkRows = LloydKernel.FlushInterval * TLanes.Count;
         Span<TVector> chunkLabels = grouped ? stackalloc TVector[LloydKernel.FlushInterval] : default;
 
-        // Each cluster's index as a float, broadcast from memory into the blend (no running index to add to).
         Span<float> indices = clusters <= 256 ? stackalloc float[clusters] : new float[clusters];
-        for (int k = 0; k < clusters; k++)
-        {
-            indices[k] = k;
-        }
-
-        ref float index0 = ref MemoryMarshal.GetReference(indices);
+        ref float index0 = ref ClusterIndices(indices);
 
         int changed = 0;
         for (int chunk = start; chunk < end; chunk += chunkRows)
@@ -69,17 +64,7 @@ internal static class FewFeaturesLloydKernel
             for (int i = chunk; i < chunkEnd; i += TLanes.Count)
             {
                 var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
-                TVector best = TLanes.Create(float.PositiveInfinity);
-                TVector bestCluster = TLanes.Zero;
-                ref float centre = ref centre0;
-                for (int k = 0; k < clusters; k++)
-                {
-                    TVector distance = rows.SquaredDistance(ref centre);
-                    bestCluster = TLanes.Select(TLanes.LessThan(distance, best), TLanes.Create(Unsafe.Add(ref index0, k)), bestCluster);
-                    best = TLanes.Min(distance, best);
-                    centre = ref Unsafe.Add(ref centre, d);
-                }
-
+                TVector bestCluster = Nearest(rows, ref centre0, ref index0, clusters);
                 int remaining = end - i;
                 changed += LloydKernel.StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
                 if (!accumulate)
@@ -125,6 +110,115 @@ internal static class FewFeaturesLloydKernel
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Assigns rows [<paramref name="start"/>, <paramref name="end"/>) like <see cref="AssignBlock"/> and adds to
+    /// <paramref name="moves"/> (stride d + 1 per cluster) only the rows whose label changed: each one's weighted
+    /// centred values and weight subtracted from its old cluster (none for a label of -1) and added to its new one, in
+    /// double. Returns how many labels changed. Vectors in which no label changed cost the assignment alone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int MoveBlock<TLanes, TVector, TFeatures>(
+        in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> moves)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        float[][] columns = data.Columns;
+        float[] offset = data.Offset;
+        float[]? weights = data.Weights;
+        ref float centre0 = ref MemoryMarshal.GetArrayDataReference(centres);
+        Span<float> indices = clusters <= 256 ? stackalloc float[clusters] : new float[clusters];
+        ref float index0 = ref ClusterIndices(indices);
+        Span<float> tail = stackalloc float[TLanes.Count];
+        Span<int> previous = stackalloc int[TLanes.Count];
+
+        int changed = 0;
+        for (int i = start; i < end; i += TLanes.Count)
+        {
+            var rows = CentredRows<TLanes, TVector, TFeatures>.Load(columns, offset, i);
+            TVector bestCluster = Nearest(rows, ref centre0, ref index0, clusters);
+            uint moved = LloydKernel.StoreChangedLabels<TLanes, TVector>(bestCluster, labels, i, end - i, tail, previous);
+            if (moved != 0)
+            {
+                changed += BitOperations.PopCount(moved);
+                MoveRows(columns, offset, weights, TFeatures.Value, labels, previous, i, moved, moves);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Moves each changed row (bit l of <paramref name="moved"/> for the row at <paramref name="index"/> + l) from its
+    /// previous cluster's sums to its new one's, in double: its weighted centred values (the float32 subtraction the
+    /// kernels make) and its weight.
+    /// </summary>
+    internal static void MoveRows(
+        float[][] columns, float[] offset, float[]? weights, int features, int[] labels, ReadOnlySpan<int> previous, int index, uint moved, Span<double> partial)
+    {
+        int stride = features + 1;
+        while (moved != 0)
+        {
+            int l = BitOperations.TrailingZeroCount(moved);
+            moved &= moved - 1;
+            int row = index + l;
+            double weight = weights is null ? 1.0 : weights[row];
+            int to = labels[row] * stride;
+            int from = previous[l] * stride;
+            for (int j = 0; j < features; j++)
+            {
+                double value = (columns[j][row] - offset[j]) * weight;
+                partial[to + j] += value;
+                if (from >= 0)
+                {
+                    partial[from + j] -= value;
+                }
+            }
+
+            partial[to + features] += weight;
+            if (from >= 0)
+            {
+                partial[from + features] -= weight;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nearest of the <paramref name="clusters"/> centres from <paramref name="centre0"/> to each row, as a float
+    /// cluster index per lane (the first on ties): per centre a squared distance, a compare, the centre's index from
+    /// <paramref name="index0"/> broadcast into the lanes that compare closer, and a minimum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TVector Nearest<TLanes, TVector, TFeatures>(in CentredRows<TLanes, TVector, TFeatures> rows, ref float centre0, ref float index0, int clusters)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        TVector best = TLanes.Create(float.PositiveInfinity);
+        TVector bestCluster = TLanes.Zero;
+        ref float centre = ref centre0;
+        for (int k = 0; k < clusters; k++)
+        {
+            TVector distance = rows.SquaredDistance(ref centre);
+            bestCluster = TLanes.Select(TLanes.LessThan(distance, best), TLanes.Create(Unsafe.Add(ref index0, k)), bestCluster);
+            best = TLanes.Min(distance, best);
+            centre = ref Unsafe.Add(ref centre, TFeatures.Value);
+        }
+
+        return bestCluster;
+    }
+
+    /// <summary>Fills <paramref name="indices"/> with 0, 1, 2, ... (each cluster's index as a float, for the blend) and returns its first element.</summary>
+    private static ref float ClusterIndices(Span<float> indices)
+    {
+        for (int k = 0; k < indices.Length; k++)
+        {
+            indices[k] = k;
+        }
+
+        return ref MemoryMarshal.GetReference(indices);
     }
 
     /// <summary>

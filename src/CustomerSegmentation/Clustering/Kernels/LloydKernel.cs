@@ -37,6 +37,37 @@ internal static class LloydKernel
             _ => Specialised<ScalarLane, float>(data, centres, clusters, labels, start, end, partial),
         };
 
+    /// <summary>Whether <see cref="MoveBlock"/> takes inputs of <paramref name="features"/> features (1 to 4).</summary>
+    public static bool Moves(int features) => features is >= 1 and <= FeatureCounts.MaximumFixed;
+
+    /// <summary>
+    /// Assigns rows [<paramref name="start"/>, <paramref name="end"/>) as <see cref="AssignBlock"/> does and adds to
+    /// <paramref name="moves"/> (per cluster the weighted sums then the weight, stride features + 1) only the changes the
+    /// new labels make: each changed row subtracted from its old cluster and added to its new one, in double. Returns
+    /// how many labels changed. For 1 to 4 features (<see cref="Moves"/>).
+    /// </summary>
+    public static int MoveBlock(in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> moves)
+        => data.Width switch
+        {
+            VectorWidth.Bits512 => MoveSpecialised<Lanes512, Vector512<float>>(data, centres, clusters, labels, start, end, moves),
+            VectorWidth.Bits256 => MoveSpecialised<Lanes256, Vector256<float>>(data, centres, clusters, labels, start, end, moves),
+            VectorWidth.Bits128 => MoveSpecialised<Lanes128, Vector128<float>>(data, centres, clusters, labels, start, end, moves),
+            _ => MoveSpecialised<ScalarLane, float>(data, centres, clusters, labels, start, end, moves),
+        };
+
+    private static int MoveSpecialised<TLanes, TVector>(
+        in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> moves)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+        => data.FeatureCount switch
+        {
+            1 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, OneFeature>(data, centres, clusters, labels, start, end, moves),
+            2 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, TwoFeatures>(data, centres, clusters, labels, start, end, moves),
+            3 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, ThreeFeatures>(data, centres, clusters, labels, start, end, moves),
+            4 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, FourFeatures>(data, centres, clusters, labels, start, end, moves),
+            _ => throw new ArgumentOutOfRangeException(nameof(data), data.FeatureCount, "Moves are computed for 1 to 4 features."),
+        };
+
     /// <summary>The same pass always through the general kernel (any d), whatever the feature count: the baseline of the specialised kernels.</summary>
     internal static int AssignBlockGeneral(in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
         => data.Width switch
