@@ -132,7 +132,7 @@ public sealed class LloydKernelTests
     /// sums of the new labels (rows with no old label, -1, are only added), weighted or not, across vector tails.
     /// </summary>
     [Theory]
-    [MemberData(nameof(WidthsAndFewFeatures))]
+    [MemberData(nameof(WidthsAndFeatures))]
     public void Moves_take_the_sums_of_the_old_labels_to_the_sums_of_the_new(int lanes, int features)
     {
         var width = (VectorWidth)lanes;

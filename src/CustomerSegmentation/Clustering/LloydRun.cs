@@ -13,7 +13,7 @@ internal sealed record LloydOutcome(double[] Centres, int[] Labels, double Inert
 internal static class LloydRun
 {
     /// <summary>
-    /// A run that moves sums (d &lt;= 4, unweighted) rebuilds them from every row at least this often, so that the moves
+    /// A run that moves sums (unweighted data) rebuilds them from every row at least this often, so that the moves
     /// of changed rows (added in double) never drift from the sums of the labels by more than a few rounding steps.
     /// </summary>
     internal const int RefreshInterval = 16;
@@ -28,10 +28,11 @@ internal static class LloydRun
     /// <param name="initialCentres">Centred centres, row-major.</param>
     /// <param name="cancellationToken">Checked before every pass.</param>
     /// <param name="passes">
-    /// How the passes gather the sums on unweighted data with d &lt;= 4 (weighted or wider data always sums every row):
+    /// How the passes gather the sums on unweighted data (weighted data always sums every row):
     /// <see cref="LloydPasses.Moves"/> (the default) sums every row on a refresh pass and otherwise adds only the moves
-    /// of the rows whose label changed; <see cref="LloydPasses.Bounded"/> also skips rows whose distance bounds prove
-    /// the label cannot change; <see cref="LloydPasses.Full"/> sums every row on every pass.
+    /// of the rows whose label changed; <see cref="LloydPasses.Bounded"/> (d &lt;= 4; wider data moves without bounds)
+    /// also skips rows whose distance bounds prove the label cannot change; <see cref="LloydPasses.Full"/> sums every
+    /// row on every pass.
     /// </param>
     /// <param name="labelBuffer">
     /// An array of one label per row to use for the labels (its contents are overwritten), so that restarts can reuse
@@ -53,11 +54,11 @@ internal static class LloydRun
         var changedByBlock = new int[partition.Count];
         var sums = new double[stride];
         // Unweighted only: the running weights stay exact integers, so an emptied cluster reads exactly 0.
-        bool fewFeatures = LloydKernel.Moves(features) && input.Weights is null;
-        LloydBounds? bounds = passes == LloydPasses.Bounded && fewFeatures
+        bool unweighted = input.Weights is null;
+        LloydBounds? bounds = passes == LloydPasses.Bounded && unweighted && BoundedLloydKernel.Supports(features)
             ? new LloydBounds(input.RowCount, clusters, features, (int)input.Width)
             : null;
-        bool moving = bounds is not null || (passes == LloydPasses.Moves && fewFeatures);
+        bool moving = bounds is not null || (passes == LloydPasses.Moves && unweighted);
 
         bool strict = false;
         bool converged = false;
@@ -188,7 +189,7 @@ internal static class LloydRun
     }
 }
 
-/// <summary>How a Lloyd run gathers each pass's per-cluster sums on unweighted data with 1 to 4 features.</summary>
+/// <summary>How a Lloyd run gathers each pass's per-cluster sums on unweighted data.</summary>
 internal enum LloydPasses
 {
     /// <summary>Every pass sums every row.</summary>
@@ -197,6 +198,6 @@ internal enum LloydPasses
     /// <summary>A refresh pass sums every row; the others add only the moves of the rows whose label changed.</summary>
     Moves,
 
-    /// <summary>As <see cref="Moves"/>, and rows whose distance bounds (Hamerly) prove that the label cannot change are not assigned.</summary>
+    /// <summary>As <see cref="Moves"/>, and for 1 to 4 features rows whose distance bounds (Hamerly) prove that the label cannot change are not assigned.</summary>
     Bounded,
 }

@@ -5,8 +5,8 @@ using CustomerSegmentation.Data;
 namespace CustomerSegmentation.Tests.Clustering;
 
 /// <summary>
-/// Lloyd's algorithm with moved sums (the default for unweighted data with d &lt;= 4: between refreshes only the rows
-/// whose label changed move between the sums) and with moved sums and distance bounds (an internal alternative)
+/// Lloyd's algorithm with moved sums (the default for unweighted data: between refreshes only the rows whose label
+/// changed move between the sums) and with moved sums and distance bounds (an internal alternative, for d &lt;= 4)
 /// against every row summed on every pass: the same labels, iterations and convergence, centres and inertia equal to
 /// rounding, on slowly converging uniform data (many passes, so several periodic refreshes), on blobs, and when an
 /// empty cluster is re-seeded; and bit-identical results for any thread count.
@@ -18,7 +18,7 @@ public sealed class BoundedLloydTests
         var problems = new TheoryData<string, int, int, int>();
         foreach (string passes in new[] { nameof(LloydPasses.Moves), nameof(LloydPasses.Bounded) })
         {
-            foreach ((int features, int clusters, int seed) in new[] { (1, 4, 1), (2, 8, 2), (3, 8, 3), (4, 6, 4), (3, 20, 5), (2, 12, 6) })
+            foreach ((int features, int clusters, int seed) in new[] { (1, 4, 1), (2, 8, 2), (3, 8, 3), (4, 6, 4), (3, 20, 5), (2, 12, 6), (6, 8, 7), (9, 5, 8) })
             {
                 problems.Add(passes, features, clusters, seed);
             }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -37,14 +38,11 @@ internal static class LloydKernel
             _ => Specialised<ScalarLane, float>(data, centres, clusters, labels, start, end, partial),
         };
 
-    /// <summary>Whether <see cref="MoveBlock"/> takes inputs of <paramref name="features"/> features (1 to 4).</summary>
-    public static bool Moves(int features) => features is >= 1 and <= FeatureCounts.MaximumFixed;
-
     /// <summary>
     /// Assigns rows [<paramref name="start"/>, <paramref name="end"/>) as <see cref="AssignBlock"/> does and adds to
     /// <paramref name="moves"/> (per cluster the weighted sums then the weight, stride features + 1) only the changes the
     /// new labels make: each changed row subtracted from its old cluster and added to its new one, in double. Returns
-    /// how many labels changed. For 1 to 4 features (<see cref="Moves"/>).
+    /// how many labels changed.
     /// </summary>
     public static int MoveBlock(in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> moves)
         => data.Width switch
@@ -65,8 +63,75 @@ internal static class LloydKernel
             2 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, TwoFeatures>(data, centres, clusters, labels, start, end, moves),
             3 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, ThreeFeatures>(data, centres, clusters, labels, start, end, moves),
             4 => FewFeaturesLloydKernel.MoveBlock<TLanes, TVector, FourFeatures>(data, centres, clusters, labels, start, end, moves),
-            _ => throw new ArgumentOutOfRangeException(nameof(data), data.FeatureCount, "Moves are computed for 1 to 4 features."),
+            _ => MoveBlock<TLanes, TVector>(data, centres, clusters, labels, start, end, moves),
         };
+
+    /// <summary>The move pass for any d: the general kernel's assignment, then the moves of the rows whose label changed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int MoveBlock<TLanes, TVector>(
+        in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> moves)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+    {
+        int features = data.FeatureCount;
+        float[][] columns = data.Columns;
+        float[] offset = data.Offset;
+        TVector[]? rented = null;
+        Span<TVector> row = features <= StackVectors
+            ? stackalloc TVector[features]
+            : (rented = ArrayPool<TVector>.Shared.Rent(features)).AsSpan(0, features);
+        Span<float> tail = stackalloc float[TLanes.Count];
+        Span<int> previous = stackalloc int[TLanes.Count];
+
+        int changed = 0;
+        for (int i = start; i < end; i += TLanes.Count)
+        {
+            LoadCentred<TLanes, TVector>(columns, offset, i, row);
+            TVector bestCluster = Nearest<TLanes, TVector>(row, centres, clusters);
+            uint moved = StoreChangedLabels<TLanes, TVector>(bestCluster, labels, i, end - i, tail, previous);
+            if (moved != 0)
+            {
+                changed += BitOperations.PopCount(moved);
+                FewFeaturesLloydKernel.MoveRows(columns, offset, data.Weights, features, labels, previous, i, moved, moves);
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<TVector>.Shared.Return(rented);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// The nearest of the <paramref name="clusters"/> centres (row-major) to each row of <paramref name="row"/> (one
+    /// vector per feature), as a float cluster index per lane, the first on ties: the general kernel's operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Nearest<TLanes, TVector>(ReadOnlySpan<TVector> row, float[] centres, int clusters)
+        where TLanes : struct, ISimdLanes<TVector>
+        where TVector : unmanaged
+    {
+        TVector best = TLanes.Create(float.PositiveInfinity);
+        TVector bestCluster = TLanes.Zero;
+        int c = 0;
+        for (int k = 0; k < clusters; k++)
+        {
+            TVector distance = TLanes.Zero;
+            for (int j = 0; j < row.Length; j++)
+            {
+                TVector difference = TLanes.Subtract(row[j], TLanes.Create(centres[c++]));
+                distance = TLanes.FusedMultiplyAdd(difference, difference, distance);
+            }
+
+            TVector closer = TLanes.LessThan(distance, best);
+            best = TLanes.Min(distance, best);
+            bestCluster = TLanes.Select(closer, TLanes.Create(k), bestCluster);
+        }
+
+        return bestCluster;
+    }
 
     /// <summary>The same pass always through the general kernel (any d), whatever the feature count: the baseline of the specialised kernels.</summary>
     internal static int AssignBlockGeneral(in KernelColumns data, float[] centres, int clusters, int[] labels, int start, int end, Span<double> partial)
@@ -120,23 +185,7 @@ internal static class LloydKernel
         for (int i = start; i < end; i += TLanes.Count)
         {
             LoadCentred<TLanes, TVector>(columns, offset, i, row);
-
-            TVector best = TLanes.Create(float.PositiveInfinity);
-            TVector bestCluster = TLanes.Zero;
-            int c = 0;
-            for (int k = 0; k < clusters; k++)
-            {
-                TVector distance = TLanes.Zero;
-                for (int j = 0; j < features; j++)
-                {
-                    TVector difference = TLanes.Subtract(row[j], TLanes.Create(centres[c++]));
-                    distance = TLanes.FusedMultiplyAdd(difference, difference, distance);
-                }
-
-                TVector closer = TLanes.LessThan(distance, best);
-                best = TLanes.Min(distance, best);
-                bestCluster = TLanes.Select(closer, TLanes.Create(k), bestCluster);
-            }
+            TVector bestCluster = Nearest<TLanes, TVector>(row, centres, clusters);
 
             int remaining = end - i;
             changed += StoreLabels<TLanes, TVector>(bestCluster, labels, i, remaining, tail);
