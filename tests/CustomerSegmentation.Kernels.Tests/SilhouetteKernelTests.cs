@@ -75,9 +75,41 @@ public sealed class SilhouetteKernelTests
                 }
             }
 
-            double mean = SilhouetteKernel.Mean(source.At(width, centred: false), labels, clusters, maxDegreeOfParallelism: 2);
+            double mean = SilhouetteKernel.Mean(source.At(width, centred: false), labels, clusters, maxDegreeOfParallelism: 2, symmetric: false);
 
             Assert.Equal(expected / n, mean);
+        }
+    }
+
+    /// <summary>
+    /// The symmetric pass (each distance once, for d &lt;= 4) against the one-sided pass: the same mean to rounding,
+    /// with labels that interleave the clusters (so blocks of rows straddle cluster boundaries) and row counts that
+    /// cross the fixed tasks and every vector tail; and the same bits for any thread count.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WidthsAndFeatures))]
+    public void The_symmetric_pass_gives_the_one_sided_mean_to_rounding_and_the_same_bits_for_any_thread_count(int lanes, int features)
+    {
+        var width = (VectorWidth)lanes;
+        foreach (int n in new[] { 2, 3, 9, 64, 301, 1000 })
+        {
+            int clusters = Math.Min(n, 2 + (n % 5));
+            KernelData source = KernelData.Blobs(n, features, clusters, seed: n + (features * 13));
+            int[] labels = Enumerable.Range(0, n).Select(i => (i * 7 / 3) % clusters).ToArray();
+            for (int c = 0; c < clusters; c++)
+            {
+                labels[c] = c;
+            }
+
+            KernelColumns data = source.At(width, centred: false);
+            double oneSided = SilhouetteKernel.Mean(data, labels, clusters, maxDegreeOfParallelism: 2, symmetric: false);
+            double symmetric = SilhouetteKernel.Mean(data, labels, clusters, maxDegreeOfParallelism: 2, symmetric: true);
+            double symmetricOneThread = SilhouetteKernel.Mean(data, labels, clusters, maxDegreeOfParallelism: 1, symmetric: true);
+            double symmetricFour = SilhouetteKernel.Mean(data, labels, clusters, maxDegreeOfParallelism: 4, symmetric: true);
+
+            Assert.True(Math.Abs(oneSided - symmetric) <= 1e-13, $"n={n} d={features} K={clusters}: {symmetric} vs {oneSided}");
+            Assert.Equal(symmetric, symmetricOneThread);
+            Assert.Equal(symmetric, symmetricFour);
         }
     }
 

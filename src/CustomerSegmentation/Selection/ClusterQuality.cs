@@ -1,8 +1,6 @@
 using CustomerSegmentation.Clustering.Kernels;
 using CustomerSegmentation.Data;
 
-using MathNet.Numerics;
-using MathNet.Numerics.Random;
 
 namespace CustomerSegmentation.Selection;
 
@@ -65,23 +63,10 @@ public static class ClusterQuality
 
         if (sampleSize is { } m && m < data.RowCount)
         {
-            int[] rows = Combinatorics.GenerateVariation(data.RowCount, m, new Xoshiro256StarStar(seed));
-            Array.Sort(rows);
-            var sampledLabels = new int[m];
-            for (int i = 0; i < m; i++)
-            {
-                sampledLabels[i] = labels[rows[i]];
-            }
-
-            data = data.SelectRows(rows);
-            encoded = ClusterLabels.Encode(data, sampledLabels);
-            encoded.RequireScorable(FormattableString.Invariant($"rows sampled with sampleSize = {m} and seed = {seed}"));
-        }
-        else
-        {
-            encoded.RequireScorable("rows");
+            return SilhouetteSample.Draw(data, m, seed).Score(labels, maxDegreeOfParallelism, cancellationToken);
         }
 
+        encoded.RequireScorable("rows");
         var columns = new KernelColumns(data.PaddedColumns(), data.RowCount, VectorWidths.Best);
         return SilhouetteKernel.Mean(columns, encoded.Dense, encoded.Count, maxDegreeOfParallelism, cancellationToken);
     }

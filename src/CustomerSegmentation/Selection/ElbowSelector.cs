@@ -95,6 +95,10 @@ public sealed class ElbowSelector
         LightweightCoreset? coreset = gap is null && Options.Coreset.AppliesTo(data.RowCount) && SweepsKMeans()
             ? LightweightCoreset.Draw(data, Options.Coreset.Size, Options.Seed, cancellationToken)
             : null;
+        // One sample serves every K's silhouette (drawn once: the same seeded rows each time).
+        SilhouetteSample? sample = data.RowCount > Options.SilhouetteSampleSize
+            ? SilhouetteSample.Draw(data, Options.SilhouetteSampleSize, Options.Seed)
+            : null;
         int completed = 0;
         void FitOne(int i, CancellationToken stop)
         {
@@ -106,7 +110,7 @@ public sealed class ElbowSelector
                 : _clusterers.FitChecked(request, data, stop);
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
             fits[i] = fit;
-            ElbowPoint point = Score(data, fit, elapsed, stop);
+            ElbowPoint point = Score(data, sample, fit, elapsed, stop);
             if (gap is not null)
             {
                 (double? value, double? error) = gap.Gap(k, fit.Inertia, _clusterers, Options.MaxDegreeOfParallelism, stop);
@@ -130,7 +134,7 @@ public sealed class ElbowSelector
             var kmeans = (KMeansClusterer)_clusterers(new ClusteringRequest(chosen, Options.Seed, Options.MaxDegreeOfParallelism));
             ClusteringResult finished = kmeans.Refine(data, fits[at], cancellationToken);
             fits[at] = finished;
-            points[at] = Score(data, finished, points[at].FitTime + Stopwatch.GetElapsedTime(start), cancellationToken);
+            points[at] = Score(data, sample, finished, points[at].FitTime + Stopwatch.GetElapsedTime(start), cancellationToken);
             curve = [.. points];
             reason += string.Create(
                 CultureInfo.InvariantCulture,
@@ -154,7 +158,7 @@ public sealed class ElbowSelector
     private bool SweepsKMeans()
         => _clusterers(new ClusteringRequest(Options.MinK, Options.Seed, Options.MaxDegreeOfParallelism)) is KMeansClusterer;
 
-    private ElbowPoint Score(FeatureMatrix data, ClusteringResult fit, TimeSpan elapsed, CancellationToken cancellationToken)
+    private ElbowPoint Score(FeatureMatrix data, SilhouetteSample? sample, ClusteringResult fit, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         double? silhouette = null;
         double? calinskiHarabasz = null;
@@ -166,7 +170,7 @@ public sealed class ElbowSelector
             (double ch, double db) = ClusterQuality.CalinskiHarabaszAndDaviesBouldin(data, labels, cancellationToken);
             calinskiHarabasz = ch;
             daviesBouldin = db;
-            silhouette = Silhouette(data, labels, cancellationToken);
+            silhouette = Silhouette(data, sample, labels, cancellationToken);
         }
 
         double? bic = null, aic = null;
@@ -184,17 +188,16 @@ public sealed class ElbowSelector
         return new ElbowPoint(fit.K, fit.Inertia, elapsed, silhouette, calinskiHarabasz, daviesBouldin, fit.Iterations, fit.Converged, Bic: bic, Aic: aic);
     }
 
-    private double? Silhouette(FeatureMatrix data, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
+    private double? Silhouette(FeatureMatrix data, SilhouetteSample? sample, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
-        if (data.RowCount <= Options.SilhouetteSampleSize)
+        if (sample is null)
         {
             return ClusterQuality.Silhouette(data, labels, maxDegreeOfParallelism: Options.MaxDegreeOfParallelism, cancellationToken: cancellationToken);
         }
 
         try
         {
-            return ClusterQuality.Silhouette(
-                data, labels, Options.SilhouetteSampleSize, Options.Seed, Options.MaxDegreeOfParallelism, cancellationToken);
+            return sample.Score(labels, Options.MaxDegreeOfParallelism, cancellationToken);
         }
         catch (ArgumentException)
         {

@@ -28,6 +28,30 @@ public sealed class ElbowSelectorTests
         AssertScoresMatchWhereThePartitionIsScikitLearns(data, reference);
     }
 
+    /// <summary>
+    /// Above the sample size the sweep draws its silhouette sample once and scores every K on it: each K's silhouette
+    /// is, bit for bit, the public sampled silhouette of that K's labels with the sweep's sample size and seed.
+    /// </summary>
+    [Fact]
+    public void The_sampled_silhouette_of_every_K_is_the_public_sampled_silhouette_of_its_labels()
+    {
+        FeatureMatrix data = QualityFixtures.Blobs().Data;
+        var options = new ElbowOptions { MinK = 2, MaxK = 5, SilhouetteSampleSize = 500, Seed = 11 };
+
+        ElbowResult result = new ElbowSelector(options).Select(data);
+
+        Assert.True(data.RowCount > options.SilhouetteSampleSize);
+        for (int i = 0; i < result.Curve.Length; i++)
+        {
+            double expected = ClusterQuality.Silhouette(data, result.ClusteringFor(result.Curve[i].K).Labels.AsSpan(), options.SilhouetteSampleSize, options.Seed);
+            Assert.Equal(expected, result.Curve[i].Silhouette);
+        }
+
+        Assert.NotEqual(
+            ClusterQuality.Silhouette(data, result.ClusteringFor(3).Labels.AsSpan(), options.SilhouetteSampleSize, seed: 12),
+            result.Curve[1].Silhouette);
+    }
+
     [Fact]
     public void Blobs_inertia_per_K_is_within_half_a_percent_of_scikit_learn_and_the_knees_match_kneed()
     {

@@ -23,6 +23,9 @@ internal interface IDoubleLanes<TDouble>
     /// <summary>Loads <see cref="Count"/> doubles at <paramref name="index"/>; the caller guarantees they lie in the array.</summary>
     static abstract TDouble Load(double[] source, int index);
 
+    /// <summary>Stores every lane to <paramref name="destination"/> at <paramref name="index"/>; the caller guarantees they lie within it.</summary>
+    static abstract void Store(TDouble value, double[] destination, int index);
+
     /// <summary>Loads <see cref="Count"/> floats at <paramref name="index"/> widened to double; the caller guarantees they lie in the (padded) array.</summary>
     static abstract TDouble LoadWidened(float[] source, int index);
 

@@ -31,9 +31,6 @@ internal interface IMixtureLanes<TDouble> : IDoubleLanes<TDouble>
 
     /// <summary>Whether every lane of <paramref name="value"/> is below <paramref name="bound"/>.</summary>
     static abstract bool AllBelow(TDouble value, double bound);
-
-    /// <summary>Stores every lane to <paramref name="destination"/> at <paramref name="index"/>; the caller guarantees they lie within it.</summary>
-    static abstract void Store(TDouble value, double[] destination, int index);
 }
 
 /// <summary>The mixture operations on 512-bit lanes.</summary>

@@ -5,7 +5,8 @@ namespace CustomerSegmentation.Clustering.Kernels;
 
 /// <summary>
 /// The exact O(N²) silhouette: the rows are copied to double columns sorted by cluster, so that for each sample the
-/// distances to every member of one cluster are one contiguous vector loop at the data's width.
+/// distances to every member of one cluster are one contiguous vector loop at the data's width. For d = 1 to 4 each
+/// distance is computed once and serves both rows (the symmetric pass); otherwise each row meets every row.
 /// Each sample's value depends only on the data and the width, never on the thread that computed it, and the values
 /// are summed in row order, so the result is bit-identical for any degree of parallelism.
 /// </summary>
@@ -82,10 +83,21 @@ internal sealed class SilhouetteKernel
     /// <exception cref="ArgumentException">The labels do not match the rows, are not dense ids, or leave a cluster empty.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static double Mean(in KernelColumns data, int[] labels, int clusterCount, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
+        => Mean(data, labels, clusterCount, maxDegreeOfParallelism, symmetric: true, cancellationToken);
+
+    /// <summary>The mean silhouette, choosing whether the symmetric pass may run.</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="labels">The dense cluster id 0..<paramref name="clusterCount"/>-1 of each row; every id used at least once.</param>
+    /// <param name="clusterCount">The number of clusters.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all.</param>
+    /// <param name="cancellationToken">Checked between blocks of rows.</param>
+    /// <returns>The mean over rows of (b - a) / max(a, b), a row alone in its cluster scoring 0.</returns>
+    /// <param name="symmetric">False to pass every row against every row (each distance twice) even where the symmetric pass would run: the tests compare the two.</param>
+    internal static double Mean(in KernelColumns data, int[] labels, int clusterCount, int maxDegreeOfParallelism, bool symmetric, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var kernel = new SilhouetteKernel(data, labels, clusterCount);
-        double[] values = kernel.Samples(data.Width, maxDegreeOfParallelism, cancellationToken);
+        double[] values = kernel.Samples(data.Width, maxDegreeOfParallelism, symmetric, cancellationToken);
         double sum = 0;
         for (int i = 0; i < values.Length; i++)
         {
@@ -151,8 +163,20 @@ internal sealed class SilhouetteKernel
     }
 
     /// <summary>The silhouette of each row, in row order.</summary>
-    private double[] Samples(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
-        => _columns.Length switch
+    private double[] Samples(VectorWidth width, int maxDegreeOfParallelism, bool symmetric, CancellationToken cancellationToken)
+    {
+        if (symmetric && _columns.Length <= FeatureCounts.MaximumFixed && (long)_sizes.Length * _rowOfPosition.Length <= SymmetricLimit)
+        {
+            return _columns.Length switch
+            {
+                1 => SamplesSymmetric<OneFeature>(width, maxDegreeOfParallelism, cancellationToken),
+                2 => SamplesSymmetric<TwoFeatures>(width, maxDegreeOfParallelism, cancellationToken),
+                3 => SamplesSymmetric<ThreeFeatures>(width, maxDegreeOfParallelism, cancellationToken),
+                _ => SamplesSymmetric<FourFeatures>(width, maxDegreeOfParallelism, cancellationToken),
+            };
+        }
+
+        return _columns.Length switch
         {
             1 => Samples<OneFeature>(width, maxDegreeOfParallelism, cancellationToken),
             2 => Samples<TwoFeatures>(width, maxDegreeOfParallelism, cancellationToken),
@@ -160,6 +184,259 @@ internal sealed class SilhouetteKernel
             4 => Samples<FourFeatures>(width, maxDegreeOfParallelism, cancellationToken),
             _ => SamplesOneByOne(width, maxDegreeOfParallelism, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The symmetric pass takes <see cref="SymmetricTasks"/> x clusters x rows doubles of scratch; above this many
+    /// clusters x rows (16 MB per task) the rows are passed one block at a time against every row instead.
+    /// </summary>
+    internal const long SymmetricLimit = 1L << 21;
+
+    /// <summary>The symmetric pass's fixed number of tasks: its sums depend on this, never on the thread count.</summary>
+    internal const int SymmetricTasks = 4;
+
+    /// <summary>
+    /// For d = 1 to 4, every distance computed once (half the square roots of the one-sided pass): each block of
+    /// <see cref="QueryBlock"/> consecutive rows (in cluster order) meets only the rows after it, adding each distance
+    /// both to its own row's sum for the other row's cluster and, in its task's scratch, to the other row's sum for
+    /// its own cluster. The blocks are split into <see cref="SymmetricTasks"/> fixed tasks of about equal work, and each
+    /// row's sums add its own part and then the tasks' parts in task order, so the result does not depend on the thread
+    /// count.
+    /// </summary>
+    private double[] SamplesSymmetric<TFeatures>(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+        where TFeatures : struct, IFeatureCount
+    {
+        int n = _rowOfPosition.Length;
+        int clusters = _sizes.Length;
+        int blocks = (n + QueryBlock - 1) / QueryBlock;
+        int[] clusterOf = new int[n];
+        for (int c = 0; c < clusters; c++)
+        {
+            clusterOf.AsSpan(_clusterStart[c], _sizes[c]).Fill(c);
+        }
+
+        // Task t takes blocks [taskStart[t], taskStart[t + 1]): block b meets the n - b x QueryBlock rows from it on.
+        var taskStart = new int[SymmetricTasks + 1];
+        double work = (double)blocks * n;
+        double done = 0;
+        int task = 1;
+        for (int b = 0; b < blocks && task < SymmetricTasks; b++)
+        {
+            done += n - ((double)b * QueryBlock);
+            if (done >= work / 2 * task / SymmetricTasks)
+            {
+                taskStart[task++] = b + 1;
+            }
+        }
+
+        for (; task <= SymmetricTasks; task++)
+        {
+            taskStart[task] = blocks;
+        }
+
+        var own = new double[n * clusters];
+        var others = new double[SymmetricTasks][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, SymmetricTasks, options, t =>
+        {
+            var scratch = new double[clusters * n];
+            for (int b = taskStart[t]; b < taskStart[t + 1] && !cancellationToken.IsCancellationRequested; b++)
+            {
+                int first = b * QueryBlock;
+                SymmetricBlock<TFeatures>(width, first, Math.Min(QueryBlock, n - first), clusterOf, own, scratch);
+            }
+
+            others[t] = scratch;
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var values = new double[n];
+        var sums = new double[clusters];
+        for (int position = 0; position < n; position++)
+        {
+            for (int c = 0; c < clusters; c++)
+            {
+                double sum = own[(position * clusters) + c];
+                foreach (double[] scratch in others)
+                {
+                    sum += scratch[(c * n) + position];
+                }
+
+                sums[c] = sum;
+            }
+
+            values[_rowOfPosition[position]] = SampleAt(position, sums);
+        }
+
+        return values;
+    }
+
+    private void SymmetricBlock<TFeatures>(VectorWidth width, int first, int count, int[] clusterOf, double[] own, double[] scratch)
+        where TFeatures : struct, IFeatureCount
+    {
+        switch (width)
+        {
+            case VectorWidth.Bits512:
+                SymmetricBlock<Lanes512, Vector512<double>, TFeatures>(first, count, clusterOf, own, scratch);
+                break;
+            case VectorWidth.Bits256:
+                SymmetricBlock<Lanes256, Vector256<double>, TFeatures>(first, count, clusterOf, own, scratch);
+                break;
+            case VectorWidth.Bits128:
+                SymmetricBlock<Lanes128, Vector128<double>, TFeatures>(first, count, clusterOf, own, scratch);
+                break;
+            default:
+                SymmetricBlock<ScalarLane, double, TFeatures>(first, count, clusterOf, own, scratch);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The distances from the <paramref name="count"/> rows at <paramref name="first"/> to every later row: per row and
+    /// cluster into <paramref name="own"/> (rows x clusters), and per later row into <paramref name="scratch"/>
+    /// (clusters x rows) under the block row's cluster; the pairs within the block go to <paramref name="own"/> both ways.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SymmetricBlock<TLanes, TDouble, TFeatures>(int first, int count, int[] clusterOf, double[] own, double[] scratch)
+        where TLanes : struct, IDoubleLanes<TDouble>
+        where TDouble : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        int d = TFeatures.Value;
+        int n = clusterOf.Length;
+        int clusters = _sizes.Length;
+        double[][] columns = _columns;
+        double[] column0 = columns[0];
+        double[] column1 = d > 1 ? columns[1] : column0;
+        double[] column2 = d > 2 ? columns[2] : column0;
+        double[] column3 = d > 3 ? columns[3] : column0;
+        Span<TDouble> queries = stackalloc TDouble[QueryBlock * FeatureCounts.MaximumFixed];
+        Span<TDouble> totals = stackalloc TDouble[QueryBlock];
+        Span<int> clusterOfQuery = stackalloc int[QueryBlock];
+        for (int j = 0; j < count; j++)
+        {
+            for (int f = 0; f < d; f++)
+            {
+                queries[(j * FeatureCounts.MaximumFixed) + f] = TLanes.Create(columns[f][first + j]);
+            }
+
+            clusterOfQuery[j] = clusterOf[first + j];
+        }
+
+        bool oneCluster = clusterOfQuery[0] == clusterOfQuery[count - 1];
+        int after = first + count;
+        for (int c = 0; c < clusters; c++)
+        {
+            int start = Math.Max(_clusterStart[c], after);
+            int end = _clusterStart[c + 1];
+            if (start >= end)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < count; j++)
+            {
+                totals[j] = TLanes.Zero;
+            }
+
+            int p = start;
+            for (; p <= end - TLanes.Count; p += TLanes.Count)
+            {
+                TDouble x0 = TLanes.Load(column0, p);
+                TDouble x1 = d > 1 ? TLanes.Load(column1, p) : x0;
+                TDouble x2 = d > 2 ? TLanes.Load(column2, p) : x0;
+                TDouble x3 = d > 3 ? TLanes.Load(column3, p) : x0;
+                TDouble block = TLanes.Zero;
+                for (int j = 0; j < count; j++)
+                {
+                    TDouble distance = Distance<TLanes, TDouble, TFeatures>(x0, x1, x2, x3, queries.Slice(j * FeatureCounts.MaximumFixed, FeatureCounts.MaximumFixed));
+                    totals[j] = TLanes.Add(totals[j], distance);
+                    if (oneCluster)
+                    {
+                        block = TLanes.Add(block, distance);
+                    }
+                    else
+                    {
+                        int target = (clusterOfQuery[j] * n) + p;
+                        TLanes.Store(TLanes.Add(TLanes.Load(scratch, target), distance), scratch, target);
+                    }
+                }
+
+                if (oneCluster)
+                {
+                    int target = (clusterOfQuery[0] * n) + p;
+                    TLanes.Store(TLanes.Add(TLanes.Load(scratch, target), block), scratch, target);
+                }
+            }
+
+            for (int j = 0; j < count; j++)
+            {
+                double sum = TLanes.AddLanesTo(totals[j], 0.0);
+                for (int q = p; q < end; q++)
+                {
+                    double distance = ScalarDistance(first + j, q, d);
+                    sum += distance;
+                    scratch[(clusterOfQuery[j] * n) + q] += distance;
+                }
+
+                own[((first + j) * clusters) + c] += sum;
+            }
+        }
+
+        for (int j = 0; j < count; j++)
+        {
+            for (int k = j + 1; k < count; k++)
+            {
+                double distance = ScalarDistance(first + j, first + k, d);
+                own[((first + j) * clusters) + clusterOfQuery[k]] += distance;
+                own[((first + k) * clusters) + clusterOfQuery[j]] += distance;
+            }
+        }
+    }
+
+    /// <summary>The Euclidean distance between the rows at positions <paramref name="p"/> and <paramref name="q"/>, one at a time.</summary>
+    private double ScalarDistance(int p, int q, int features)
+    {
+        double squared = 0;
+        for (int f = 0; f < features; f++)
+        {
+            double diff = _columns[f][q] - _columns[f][p];
+            squared += diff * diff;
+        }
+
+        return Math.Sqrt(squared);
+    }
+
+    /// <summary>The distance from a vector of rows to the broadcast <paramref name="query"/> (subtract, multiply, add, in feature order, then the square root), in both passes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TDouble Distance<TLanes, TDouble, TFeatures>(TDouble x0, TDouble x1, TDouble x2, TDouble x3, ReadOnlySpan<TDouble> query)
+        where TLanes : struct, IDoubleLanes<TDouble>
+        where TDouble : unmanaged
+        where TFeatures : struct, IFeatureCount
+    {
+        int d = TFeatures.Value;
+        TDouble diff = TLanes.Subtract(x0, query[0]);
+        TDouble squared = TLanes.Multiply(diff, diff);
+        if (d > 1)
+        {
+            diff = TLanes.Subtract(x1, query[1]);
+            squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+        }
+
+        if (d > 2)
+        {
+            diff = TLanes.Subtract(x2, query[2]);
+            squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+        }
+
+        if (d > 3)
+        {
+            diff = TLanes.Subtract(x3, query[3]);
+            squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
+        }
+
+        return TLanes.Sqrt(squared);
+    }
 
     private double[] SamplesOneByOne(VectorWidth width, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
@@ -288,27 +565,7 @@ internal sealed class SilhouetteKernel
             for (int j = 0; j < count; j++)
             {
                 ReadOnlySpan<TDouble> query = queries.Slice(j * FeatureCounts.MaximumFixed, FeatureCounts.MaximumFixed);
-                TDouble diff = TLanes.Subtract(x0, query[0]);
-                TDouble squared = TLanes.Multiply(diff, diff);
-                if (d > 1)
-                {
-                    diff = TLanes.Subtract(x1, query[1]);
-                    squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
-                }
-
-                if (d > 2)
-                {
-                    diff = TLanes.Subtract(x2, query[2]);
-                    squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
-                }
-
-                if (d > 3)
-                {
-                    diff = TLanes.Subtract(x3, query[3]);
-                    squared = TLanes.Add(squared, TLanes.Multiply(diff, diff));
-                }
-
-                totals[j] = TLanes.Add(totals[j], TLanes.Sqrt(squared));
+                totals[j] = TLanes.Add(totals[j], Distance<TLanes, TDouble, TFeatures>(x0, x1, x2, x3, query));
             }
         }
 
