@@ -4,8 +4,10 @@ namespace CustomerSegmentation.Selection;
 
 /// <summary>
 /// The per-cluster statistics that Calinski-Harabasz and Davies-Bouldin are made of, from two passes over the rows:
-/// the centroids (sums in row order, in double), then each row's squared distance to its centroid (features in
-/// order), giving the within-cluster sum of squares and each cluster's mean distance to its centroid.
+/// the centroids (sums in double), then each row's squared distance to its centroid (features in order), giving the
+/// within-cluster sum of squares and each cluster's mean distance to its centroid. Both passes run blocks of
+/// <see cref="ClusterLabels.BlockRows"/> rows side by side, in row order within a block, and add the blocks' sums in
+/// block order: the same result for any number of threads.
 /// </summary>
 internal sealed class ClusterDispersion
 {
@@ -35,7 +37,7 @@ internal sealed class ClusterDispersion
     /// <summary>Measures <paramref name="data"/> under the encoded labels.</summary>
     /// <param name="data">The rows.</param>
     /// <param name="labels">Their dense labels (one per row).</param>
-    /// <param name="cancellationToken">Checked before each feature's pass and each chunk of rows.</param>
+    /// <param name="cancellationToken">Checked before each block and each chunk of rows.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ClusterDispersion Of(FeatureMatrix data, ClusterLabels labels, CancellationToken cancellationToken)
     {
@@ -71,35 +73,56 @@ internal sealed class ClusterDispersion
             }
         }
 
-        double within = 0;
-        var scatter = new double[centroids.Length];
-        Span<double> squared = stackalloc double[Chunk];
-        for (int start = 0; start < n; start += Chunk)
+        int k = centroids.Length;
+        int blocks = Math.Max(1, (n + ClusterLabels.BlockRows - 1) / ClusterLabels.BlockRows);
+        var withinByBlock = new double[blocks];
+        var scatterByBlock = new double[blocks * k];
+        Parallel.For(0, blocks, b =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(Chunk, n - start);
-            Span<double> rows = squared[..count];
-            rows.Clear();
-            ReadOnlySpan<int> ids = dense.AsSpan(start, count);
-            for (int f = 0; f < d; f++)
+            Span<double> squared = stackalloc double[Chunk];
+            Span<double> scatterOfBlock = scatterByBlock.AsSpan(b * k, k);
+            int blockEnd = Math.Min(n, (b + 1) * ClusterLabels.BlockRows);
+            double withinOfBlock = 0;
+            for (int start = b * ClusterLabels.BlockRows; start < blockEnd && !cancellationToken.IsCancellationRequested; start += Chunk)
             {
-                ReadOnlySpan<float> column = data.Column(f).Slice(start, count);
-                ReadOnlySpan<double> centreOf = centre.AsSpan(f * centroids.Length, centroids.Length);
+                int count = Math.Min(Chunk, blockEnd - start);
+                Span<double> rows = squared[..count];
+                rows.Clear();
+                ReadOnlySpan<int> ids = dense.AsSpan(start, count);
+                for (int f = 0; f < d; f++)
+                {
+                    ReadOnlySpan<float> column = data.Column(f).Slice(start, count);
+                    ReadOnlySpan<double> centreOf = centre.AsSpan(f * k, k);
+                    for (int i = 0; i < rows.Length; i++)
+                    {
+                        double diff = column[i] - centreOf[ids[i]];
+                        rows[i] += diff * diff;
+                    }
+                }
+
                 for (int i = 0; i < rows.Length; i++)
                 {
-                    double diff = column[i] - centreOf[ids[i]];
-                    rows[i] += diff * diff;
+                    withinOfBlock += rows[i];
+                    scatterOfBlock[ids[i]] += Math.Sqrt(rows[i]);
                 }
             }
 
-            for (int i = 0; i < rows.Length; i++)
+            withinByBlock[b] = withinOfBlock;
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+
+        double within = 0;
+        var scatter = new double[k];
+        for (int b = 0; b < blocks; b++)
+        {
+            within += withinByBlock[b];
+            for (int c = 0; c < k; c++)
             {
-                within += rows[i];
-                scatter[ids[i]] += Math.Sqrt(rows[i]);
+                scatter[c] += scatterByBlock[(b * k) + c];
             }
         }
 
-        for (int c = 0; c < scatter.Length; c++)
+        for (int c = 0; c < k; c++)
         {
             scatter[c] /= labels.Sizes[c];
         }

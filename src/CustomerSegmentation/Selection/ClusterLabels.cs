@@ -1,3 +1,4 @@
+using System.Numerics;
 using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Selection;
@@ -38,20 +39,13 @@ internal sealed class ClusterLabels
                 nameof(labels));
         }
 
-        for (int i = 0; i < labels.Length; i++)
+        (int smallest, int largest) = Range(labels);
+        if (smallest < 0)
         {
-            if (labels[i] < 0)
-            {
-                throw new ArgumentException(
-                    $"Row {i} has the label {labels[i]}; cluster labels must be 0 or greater.",
-                    nameof(labels));
-            }
-        }
-
-        int largest = -1;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            largest = Math.Max(largest, labels[i]);
+            int row = labels.IndexOfAnyInRange(int.MinValue, -1);
+            throw new ArgumentException(
+                $"Row {row} has the label {labels[row]}; cluster labels must be 0 or greater.",
+                nameof(labels));
         }
 
         return largest <= Math.Max(labels.Length, DirectLabelLimit) ? EncodeDirect(labels, largest) : EncodeSorted(labels);
@@ -60,28 +54,91 @@ internal sealed class ClusterLabels
     /// <summary>Labels up to this (or up to the row count) are counted in an array indexed by label instead of being sorted.</summary>
     private const int DirectLabelLimit = 1 << 16;
 
-    /// <summary>Dense ids in ascending label order, from a count per label value: O(n + largest).</summary>
-    private static ClusterLabels EncodeDirect(ReadOnlySpan<int> labels, int largest)
+    /// <summary>The smallest and largest label (-1 and -1 for none), a vector at a time.</summary>
+    private static (int Smallest, int Largest) Range(ReadOnlySpan<int> labels)
     {
-        var idOfLabel = new int[largest + 1];
-        for (int i = 0; i < labels.Length; i++)
+        int i = 0;
+        int smallest = int.MaxValue;
+        int largest = -1;
+        if (Vector.IsHardwareAccelerated && labels.Length >= Vector<int>.Count)
         {
-            idOfLabel[labels[i]] = 1;
+            var low = new Vector<int>(int.MaxValue);
+            var high = new Vector<int>(int.MinValue);
+            for (; i <= labels.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var values = new Vector<int>(labels.Slice(i, Vector<int>.Count));
+                low = Vector.Min(low, values);
+                high = Vector.Max(high, values);
+            }
+
+            for (int l = 0; l < Vector<int>.Count; l++)
+            {
+                smallest = Math.Min(smallest, low[l]);
+                largest = Math.Max(largest, high[l]);
+            }
         }
 
-        int count = 0;
-        for (int label = 0; label <= largest; label++)
+        for (; i < labels.Length; i++)
         {
-            idOfLabel[label] = idOfLabel[label] == 0 ? -1 : count++;
+            smallest = Math.Min(smallest, labels[i]);
+            largest = Math.Max(largest, labels[i]);
+        }
+
+        return labels.IsEmpty ? (-1, -1) : (smallest, largest);
+    }
+
+    /// <summary>
+    /// Dense ids in ascending label order, from a count per label value: O(n + largest). The counts come from four
+    /// interleaved tallies; when every label from 0 to the largest occurs the labels are their own dense ids and are
+    /// copied.
+    /// </summary>
+    private static ClusterLabels EncodeDirect(ReadOnlySpan<int> labels, int largest)
+    {
+        int values = largest + 1;
+        var tallies = new int[4 * values];
+        int i = 0;
+        for (; i + 4 <= labels.Length; i += 4)
+        {
+            tallies[labels[i]]++;
+            tallies[values + labels[i + 1]]++;
+            tallies[(2 * values) + labels[i + 2]]++;
+            tallies[(3 * values) + labels[i + 3]]++;
+        }
+
+        for (; i < labels.Length; i++)
+        {
+            tallies[labels[i]]++;
+        }
+
+        var counts = new int[values];
+        int count = 0;
+        for (int label = 0; label < values; label++)
+        {
+            counts[label] = tallies[label] + tallies[values + label] + tallies[(2 * values) + label] + tallies[(3 * values) + label];
+            count += counts[label] > 0 ? 1 : 0;
+        }
+
+        if (count == values)
+        {
+            return new ClusterLabels(labels.ToArray(), counts);
+        }
+
+        var idOfLabel = new int[values];
+        var sizes = new int[count];
+        int next = 0;
+        for (int label = 0; label < values; label++)
+        {
+            if (counts[label] > 0)
+            {
+                sizes[next] = counts[label];
+                idOfLabel[label] = next++;
+            }
         }
 
         var dense = new int[labels.Length];
-        var sizes = new int[count];
-        for (int i = 0; i < labels.Length; i++)
+        for (int r = 0; r < labels.Length; r++)
         {
-            int id = idOfLabel[labels[i]];
-            dense[i] = id;
-            sizes[id]++;
+            dense[r] = idOfLabel[labels[r]];
         }
 
         return new ClusterLabels(dense, sizes);
@@ -128,34 +185,62 @@ internal sealed class ClusterLabels
         }
     }
 
-    /// <summary>The mean of each cluster (rows: dense cluster ids, columns: features), accumulated in double in row order.</summary>
+    /// <summary>
+    /// The rows of one block of the passes over the rows (<see cref="Centroids"/>, the dispersion): each block's sums
+    /// run in row order and the blocks' partial sums are added in block order, so the result is the same for any number
+    /// of threads.
+    /// </summary>
+    internal const int BlockRows = 1 << 16;
+
+    /// <summary>
+    /// The mean of each cluster (rows: dense cluster ids, columns: features), accumulated in double: in row order within
+    /// each block of <see cref="BlockRows"/> rows (blocks side by side on the thread pool), the blocks in order.
+    /// </summary>
     /// <param name="data">The rows, one per label.</param>
-    /// <param name="cancellationToken">Checked before each feature's pass.</param>
+    /// <param name="cancellationToken">Checked before each block.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public double[][] Centroids(FeatureMatrix data, CancellationToken cancellationToken = default)
     {
         int k = Count;
-        var sums = new double[k];
+        int d = data.FeatureCount;
+        int n = RowCount;
+        int blocks = Math.Max(1, (n + BlockRows - 1) / BlockRows);
+        var partial = new double[blocks * k * d];
+        int[] dense = Dense;
+        Parallel.For(0, blocks, b =>
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            int start = b * BlockRows;
+            int end = Math.Min(n, start + BlockRows);
+            Span<double> sums = partial.AsSpan(b * k * d, k * d);
+            for (int f = 0; f < d; f++)
+            {
+                ReadOnlySpan<float> column = data.Column(f);
+                for (int i = start; i < end; i++)
+                {
+                    sums[(dense[i] * d) + f] += column[i];
+                }
+            }
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+
         var centroids = new double[k][];
         for (int c = 0; c < k; c++)
         {
-            centroids[c] = new double[data.FeatureCount];
-        }
-
-        for (int f = 0; f < data.FeatureCount; f++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Array.Clear(sums);
-            ReadOnlySpan<float> column = data.Column(f);
-            ReadOnlySpan<int> dense = Dense;
-            for (int i = 0; i < column.Length; i++)
+            centroids[c] = new double[d];
+            for (int f = 0; f < d; f++)
             {
-                sums[dense[i]] += column[i];
-            }
+                double sum = 0;
+                for (int b = 0; b < blocks; b++)
+                {
+                    sum += partial[(((b * k) + c) * d) + f];
+                }
 
-            for (int c = 0; c < k; c++)
-            {
-                centroids[c][f] = sums[c] / Sizes[c];
+                centroids[c][f] = sum / Sizes[c];
             }
         }
 

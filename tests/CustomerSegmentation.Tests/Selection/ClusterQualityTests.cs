@@ -117,6 +117,111 @@ public sealed class ClusterQualityTests
         }
     }
 
+    /// <summary>
+    /// Over several of the dispersion's blocks of rows (summed side by side, added in block order), with labels that are
+    /// not their own dense ids (gaps) and ones that are: Calinski-Harabasz and Davies-Bouldin equal a plain sequential
+    /// double computation of their definitions to rounding.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void Scores_over_many_blocks_equal_a_sequential_reference(int gap)
+    {
+        const int Rows = (3 * 65_536) + 123;
+        const int K = 5;
+        var random = new Random(17);
+        var rows = new double[Rows][];
+        int[] labels = new int[Rows];
+        for (int i = 0; i < Rows; i++)
+        {
+            int cluster = random.Next(K);
+            labels[i] = cluster * (gap + 1);
+            rows[i] = [cluster * 3 + random.NextDouble(), random.NextDouble() * 2, cluster - random.NextDouble()];
+        }
+
+        FeatureMatrix data = FeatureMatrix.FromRows(rows.Select(r => r.Select(v => (double)(float)v).ToArray()).ToArray(), ["a", "b", "c"]);
+        (double ch, double db) = SequentialScores(data, labels.Select(l => l / (gap + 1)).ToArray(), K);
+
+        Assert.Equal(ch, ClusterQuality.CalinskiHarabasz(data, labels), ch * 1e-12);
+        Assert.Equal(db, ClusterQuality.DaviesBouldin(data, labels), db * 1e-12);
+    }
+
+    /// <summary>Both scores by their definitions, every sum in row order in double.</summary>
+    private static (double CalinskiHarabasz, double DaviesBouldin) SequentialScores(FeatureMatrix data, int[] dense, int k)
+    {
+        int n = data.RowCount;
+        int d = data.FeatureCount;
+        var sizes = new int[k];
+        var centroids = new double[k, d];
+        var mean = new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            sizes[dense[i]]++;
+            for (int f = 0; f < d; f++)
+            {
+                centroids[dense[i], f] += data.Column(f)[i];
+                mean[f] += data.Column(f)[i];
+            }
+        }
+
+        for (int c = 0; c < k; c++)
+        {
+            for (int f = 0; f < d; f++)
+            {
+                centroids[c, f] /= sizes[c];
+            }
+        }
+
+        double between = 0, within = 0;
+        var scatter = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            for (int f = 0; f < d; f++)
+            {
+                double shift = centroids[c, f] - (mean[f] / n);
+                between += sizes[c] * shift * shift;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            double squared = 0;
+            for (int f = 0; f < d; f++)
+            {
+                double diff = data.Column(f)[i] - centroids[dense[i], f];
+                squared += diff * diff;
+            }
+
+            within += squared;
+            scatter[dense[i]] += Math.Sqrt(squared);
+        }
+
+        double worst = 0;
+        for (int a = 0; a < k; a++)
+        {
+            double largest = 0;
+            for (int b = 0; b < k; b++)
+            {
+                if (a == b)
+                {
+                    continue;
+                }
+
+                double separation = 0;
+                for (int f = 0; f < d; f++)
+                {
+                    separation += (centroids[a, f] - centroids[b, f]) * (centroids[a, f] - centroids[b, f]);
+                }
+
+                largest = Math.Max(largest, ((scatter[a] / sizes[a]) + (scatter[b] / sizes[b])) / Math.Sqrt(separation));
+            }
+
+            worst += largest;
+        }
+
+        return (between * (n - k) / (within * (k - 1.0)), worst / k);
+    }
+
     [Fact]
     public void The_sweeps_pair_of_scores_equals_each_score_alone()
     {
