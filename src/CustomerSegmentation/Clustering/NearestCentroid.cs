@@ -69,7 +69,7 @@ internal sealed class NearestCentroid : IClusteringModel
     /// How many labels name each cluster, counted in four interleaved tallies so that a run of equal labels does not
     /// make each increment wait for the one before.
     /// </summary>
-    internal static int[] ClusterSizes(int[] labels, int clusters)
+    internal static int[] ClusterSizes(ReadOnlySpan<int> labels, int clusters)
     {
         var tallies = new int[4 * clusters];
         int i = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
 
 namespace CustomerSegmentation.Selection;
@@ -88,34 +89,17 @@ internal sealed class ClusterLabels
     }
 
     /// <summary>
-    /// Dense ids in ascending label order, from a count per label value: O(n + largest). The counts come from four
-    /// interleaved tallies; when every label from 0 to the largest occurs the labels are their own dense ids and are
-    /// copied.
+    /// Dense ids in ascending label order, from a count per label value: O(n + largest). When every label from 0 to the
+    /// largest occurs the labels are their own dense ids and are copied.
     /// </summary>
     private static ClusterLabels EncodeDirect(ReadOnlySpan<int> labels, int largest)
     {
         int values = largest + 1;
-        var tallies = new int[4 * values];
-        int i = 0;
-        for (; i + 4 <= labels.Length; i += 4)
-        {
-            tallies[labels[i]]++;
-            tallies[values + labels[i + 1]]++;
-            tallies[(2 * values) + labels[i + 2]]++;
-            tallies[(3 * values) + labels[i + 3]]++;
-        }
-
-        for (; i < labels.Length; i++)
-        {
-            tallies[labels[i]]++;
-        }
-
-        var counts = new int[values];
+        int[] counts = NearestCentroid.ClusterSizes(labels, values);
         int count = 0;
-        for (int label = 0; label < values; label++)
+        foreach (int size in counts)
         {
-            counts[label] = tallies[label] + tallies[values + label] + tallies[(2 * values) + label] + tallies[(3 * values) + label];
-            count += counts[label] > 0 ? 1 : 0;
+            count += size > 0 ? 1 : 0;
         }
 
         if (count == values)
