@@ -214,7 +214,12 @@ def report(args):
         if target and ratio:
             ok = ratio >= target
             if reference == "mlnet" and ml and ours and ml.get("inertia") is not None:
-                ok = ok and ours["inertia"] <= ml["inertia"] * (1 + 1e-9)
+                # Issue 12: equal or lower median inertia over seeds; one seed's inertia when the seeded fits are absent.
+                ours_seeds, ml_seeds = get("ours", name + "_seeds"), get("mlnet", name + "_seeds")
+                if ours_seeds and ml_seeds:
+                    ok = ok and ours_seeds["inertia"] <= ml_seeds["inertia"] * (1 + 1e-9)
+                else:
+                    ok = ok and ours["inertia"] <= ml["inertia"] * (1 + 1e-9)
             met = "yes" if ok else "**no**"
             if not ok:
                 misses.append(f"{label}: {ratio:.1f}x, target {target}x")
@@ -235,6 +240,10 @@ def report(args):
             notes.append(f"{name}: per iteration sklearn {sk['ms'] / sk['iterations']:.3f} ms ({sk['iterations']} it.), "
                          f"ours {ours['ms'] / ours['iterations']:.3f} ms ({ours['iterations']} it.); the iteration counts "
                          "differ because the k-means++ draws differ.")
+    ours_seeds, ml_seeds = get("ours", "fit_20_iterations_seeds"), get("mlnet", "fit_20_iterations_seeds")
+    if ours_seeds and ml_seeds:
+        notes.append(f"fit_20_iterations: median inertia over {ours_seeds.get('note') or 'several seeds'}, ML.NET "
+                     f"{ml_seeds['inertia']:,.1f}, ours {ours_seeds['inertia']:,.1f} (the target asks for ours to be equal or lower).")
     for name in ("pipeline_sweep", "pipeline_sweep_exact"):
         entry = get("ours", name)
         if entry and entry.get("note"):

@@ -6,7 +6,7 @@ namespace CustomerSegmentation.Clustering.Streaming;
 /// The Lloyd step over one chunk: the SIMD kernel on each fixed block of the chunk (in parallel when large), the block
 /// sums then added to a running total in block order. Blocks of a chunk whose size is a multiple of
 /// <see cref="BlockPartition.MinimumBlockSize"/> are the blocks the in-memory fit cuts, so a stream of such chunks adds
-/// the same numbers in the same order as the in-memory fit.
+/// the same numbers in the same order as an in-memory fit that sums every row on every pass (<c>LloydPasses.Full</c>).
 /// </summary>
 internal static class StreamedLloyd
 {
