@@ -58,7 +58,7 @@ internal static class LloydRun
         LloydBounds? bounds = passes == LloydPasses.Bounded && unweighted && BoundedLloydKernel.Supports(features)
             ? new LloydBounds(input.RowCount, clusters, features, (int)input.Width)
             : null;
-        bool moving = bounds is not null || (passes == LloydPasses.Moves && unweighted);
+        bool moving = unweighted && passes != LloydPasses.Full;
 
         bool strict = false;
         bool converged = false;
