@@ -55,7 +55,7 @@ internal sealed class ClusterLabels
     /// <summary>Labels up to this (or up to the row count) are counted in an array indexed by label instead of being sorted.</summary>
     private const int DirectLabelLimit = 1 << 16;
 
-    /// <summary>The smallest and largest label (-1 and -1 for none), a vector at a time.</summary>
+    /// <summary>The smallest and largest label (0 and -1 for none), a vector at a time.</summary>
     private static (int Smallest, int Largest) Range(ReadOnlySpan<int> labels)
     {
         int i = 0;
@@ -85,7 +85,7 @@ internal sealed class ClusterLabels
             largest = Math.Max(largest, labels[i]);
         }
 
-        return labels.IsEmpty ? (-1, -1) : (smallest, largest);
+        return labels.IsEmpty ? (0, -1) : (smallest, largest);
     }
 
     /// <summary>
