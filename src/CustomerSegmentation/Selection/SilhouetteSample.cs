@@ -17,26 +17,24 @@ internal sealed class SilhouetteSample
     private readonly KernelColumns _columns;
     private readonly string _what;
 
-    private SilhouetteSample(int[] rows, FeatureMatrix data, string what)
+    private SilhouetteSample(int[] rows, FeatureMatrix data, int sourceRowCount, string what)
     {
         _rows = rows;
+        SourceRowCount = sourceRowCount;
         _data = data;
         _columns = new KernelColumns(data.PaddedColumns(), data.RowCount, VectorWidths.Best);
         _what = what;
     }
 
     /// <summary>The number of rows the data had; labels to score must have one per row.</summary>
-    public int SourceRowCount { get; private init; }
+    public int SourceRowCount { get; }
 
     /// <summary>Draws <paramref name="size"/> (less than the row count) of the rows of <paramref name="data"/> from <paramref name="seed"/> (Xoshiro256**).</summary>
     public static SilhouetteSample Draw(FeatureMatrix data, int size, int seed)
     {
         int[] rows = Combinatorics.GenerateVariation(data.RowCount, size, new Xoshiro256StarStar(seed));
         Array.Sort(rows);
-        return new SilhouetteSample(rows, data.SelectRows(rows), FormattableString.Invariant($"rows sampled with sampleSize = {size} and seed = {seed}"))
-        {
-            SourceRowCount = data.RowCount,
-        };
+        return new SilhouetteSample(rows, data.SelectRows(rows), data.RowCount, FormattableString.Invariant($"rows sampled with sampleSize = {size} and seed = {seed}"));
     }
 
     /// <summary>The silhouette of the sampled rows under <paramref name="labels"/> (one per row of the data drawn from).</summary>

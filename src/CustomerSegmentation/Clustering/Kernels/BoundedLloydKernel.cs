@@ -152,7 +152,7 @@ internal static class BoundedLloydKernel
                 if (moved != 0)
                 {
                     changed += BitOperations.PopCount(moved);
-                    FewFeaturesLloydKernel.MoveRows(columns, offset, weights, d, labels, previous, i, moved, partial);
+                    LloydKernel.MoveRows(columns, offset, weights, d, labels, previous, i, moved, partial);
                 }
 
                 continue;

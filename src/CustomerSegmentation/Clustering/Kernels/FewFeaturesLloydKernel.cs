@@ -143,46 +143,11 @@ internal static class FewFeaturesLloydKernel
             if (moved != 0)
             {
                 changed += BitOperations.PopCount(moved);
-                MoveRows(columns, offset, weights, TFeatures.Value, labels, previous, i, moved, moves);
+                LloydKernel.MoveRows(columns, offset, weights, TFeatures.Value, labels, previous, i, moved, moves);
             }
         }
 
         return changed;
-    }
-
-    /// <summary>
-    /// Moves each changed row (bit l of <paramref name="moved"/> for the row at <paramref name="index"/> + l) from its
-    /// previous cluster's sums to its new one's, in double: its weighted centred values (the float32 subtraction the
-    /// kernels make) and its weight.
-    /// </summary>
-    internal static void MoveRows(
-        float[][] columns, float[] offset, float[]? weights, int features, int[] labels, ReadOnlySpan<int> previous, int index, uint moved, Span<double> partial)
-    {
-        int stride = features + 1;
-        while (moved != 0)
-        {
-            int l = BitOperations.TrailingZeroCount(moved);
-            moved &= moved - 1;
-            int row = index + l;
-            double weight = weights is null ? 1.0 : weights[row];
-            int to = labels[row] * stride;
-            int from = previous[l] * stride;
-            for (int j = 0; j < features; j++)
-            {
-                double value = (columns[j][row] - offset[j]) * weight;
-                partial[to + j] += value;
-                if (from >= 0)
-                {
-                    partial[from + j] -= value;
-                }
-            }
-
-            partial[to + features] += weight;
-            if (from >= 0)
-            {
-                partial[from + features] -= weight;
-            }
-        }
     }
 
     /// <summary>
@@ -360,7 +325,7 @@ internal static class FewFeaturesLloydKernel
         }
     }
 
-    /// <summary>Adds a cluster's d register sums to its float32 sums from <paramref name="sum"/>.</summary>
+    /// <summary>Adds a cluster's d register sums and its count (the weight slot after them) to its float32 sums from <paramref name="sum"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreSums<TLanes, TVector, TFeatures>(ref TVector sum, TVector s0, TVector s1, TVector s2, TVector s3, TVector count)
         where TLanes : struct, ISimdLanes<TVector>

@@ -92,7 +92,7 @@ internal static class LloydKernel
             if (moved != 0)
             {
                 changed += BitOperations.PopCount(moved);
-                FewFeaturesLloydKernel.MoveRows(columns, offset, data.Weights, features, labels, previous, i, moved, moves);
+                MoveRows(columns, offset, data.Weights, features, labels, previous, i, moved, moves);
             }
         }
 
@@ -286,6 +286,41 @@ internal static class LloydKernel
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Moves each changed row (bit l of <paramref name="moved"/> for the row at <paramref name="index"/> + l) from its
+    /// previous cluster's sums to its new one's, in double: its weighted centred values (the float32 subtraction the
+    /// kernels make) and its weight.
+    /// </summary>
+    internal static void MoveRows(
+        float[][] columns, float[] offset, float[]? weights, int features, int[] labels, ReadOnlySpan<int> previous, int index, uint moved, Span<double> partial)
+    {
+        int stride = features + 1;
+        while (moved != 0)
+        {
+            int l = BitOperations.TrailingZeroCount(moved);
+            moved &= moved - 1;
+            int row = index + l;
+            double weight = weights is null ? 1.0 : weights[row];
+            int to = labels[row] * stride;
+            int from = previous[l] * stride;
+            for (int j = 0; j < features; j++)
+            {
+                double value = (columns[j][row] - offset[j]) * weight;
+                partial[to + j] += value;
+                if (from >= 0)
+                {
+                    partial[from + j] -= value;
+                }
+            }
+
+            partial[to + features] += weight;
+            if (from >= 0)
+            {
+                partial[from + features] -= weight;
+            }
+        }
     }
 
     /// <summary>Loads the rows at <paramref name="index"/> of every feature, minus the feature's offset.</summary>

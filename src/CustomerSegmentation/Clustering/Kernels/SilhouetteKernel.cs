@@ -374,7 +374,7 @@ internal sealed class SilhouetteKernel
                 double sum = TLanes.AddLanesTo(totals[j], 0.0);
                 for (int q = p; q < end; q++)
                 {
-                    double distance = ScalarDistance(first + j, q, d);
+                    double distance = ScalarDistance(columns, first + j, q, d);
                     sum += distance;
                     scratch[(clusterOfQuery[j] * n) + q] += distance;
                 }
@@ -387,20 +387,20 @@ internal sealed class SilhouetteKernel
         {
             for (int k = j + 1; k < count; k++)
             {
-                double distance = ScalarDistance(first + j, first + k, d);
+                double distance = ScalarDistance(columns, first + j, first + k, d);
                 own[((first + j) * clusters) + clusterOfQuery[k]] += distance;
                 own[((first + k) * clusters) + clusterOfQuery[j]] += distance;
             }
         }
     }
 
-    /// <summary>The Euclidean distance between the rows at positions <paramref name="p"/> and <paramref name="q"/>, one at a time.</summary>
-    private double ScalarDistance(int p, int q, int features)
+    /// <summary>The Euclidean distance between the rows at positions <paramref name="p"/> and <paramref name="q"/> of <paramref name="columns"/>, one at a time.</summary>
+    private static double ScalarDistance(double[][] columns, int p, int q, int features)
     {
         double squared = 0;
         for (int f = 0; f < features; f++)
         {
-            double diff = _columns[f][q] - _columns[f][p];
+            double diff = columns[f][q] - columns[f][p];
             squared += diff * diff;
         }
 
@@ -574,14 +574,7 @@ internal sealed class SilhouetteKernel
             double sum = TLanes.AddLanesTo(totals[j], 0.0);
             for (int q = p; q < end; q++)
             {
-                double squared = 0;
-                for (int f = 0; f < d; f++)
-                {
-                    double diff = columns[f][q] - columns[f][first + j];
-                    squared += diff * diff;
-                }
-
-                sum += Math.Sqrt(squared);
+                sum += ScalarDistance(columns, first + j, q, d);
             }
 
             sums[j] = sum;
