@@ -27,6 +27,9 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 {
     private const int DaysPerYear = 365;
 
+    /// <summary>The name of the public methods' argument, which errors about the lines name.</summary>
+    private const string TransactionsParameter = "transactions";
+
     /// <summary>
     /// The largest total spend (the sum over customers of the absolute Monetary) RFM accepts: decimal's range divided by
     /// 365, so that every annualised spend and every sum of them fits. About 2.2e26.
@@ -47,7 +50,8 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     public RfmResult Analyze(TransactionSet transactions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        return Analyze(transactions.Transactions, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Analyze(transactions.Columns, cancellationToken);
     }
 
     /// <summary>Analyses <paramref name="transactions"/> (any order).</summary>
@@ -67,16 +71,30 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         cancellationToken.ThrowIfCancellationRequested();
         if (transactions.Count == 0)
         {
-            throw new ArgumentException("There are no transactions to analyse; RFM needs at least one purchase.", nameof(transactions));
+            throw NoTransactions();
         }
 
-        var totals = new CustomerTotals(transactions, cancellationToken);
-        FrequencyBasis basis = ResolveBasis(transactions);
-        int[] frequency = totals.CountDistinctPurchases(transactions, basis, cancellationToken);
+        return Analyze(TransactionColumns.From(transactions, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The analysis of lines by column (errors name the public methods' <c>transactions</c> argument).</summary>
+    private RfmResult Analyze(TransactionColumns lines, CancellationToken cancellationToken)
+    {
+        if (lines.Count == 0)
+        {
+            throw NoTransactions();
+        }
+
+        var totals = new CustomerTotals(lines, cancellationToken);
+        FrequencyBasis basis = ResolveBasis(lines);
+        int[] frequency = totals.CountDistinctPurchases(lines, basis, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        return Score(totals.Ids, totals.Monetary, totals.FirstPurchase, totals.LastPurchase, frequency, totals.LastTransactionDay, basis);
+        return Score(lines.CustomerIds, totals.Monetary, totals.FirstPurchase, totals.LastPurchase, frequency, totals.LastTransactionDay, basis);
     }
+
+    private static ArgumentException NoTransactions()
+        => new("There are no transactions to analyse; RFM needs at least one purchase.", TransactionsParameter);
 
     /// <summary>
     /// Analyses the transactions of a table inside a database without reading its lines: the engine computes each
@@ -192,30 +210,30 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
     private static ArgumentException TooLarge(string customer, string problem, Exception? inner) => new(
         $"The amounts are too large for RFM: customer '{customer}': {problem}. Monetary values are exact decimals and every annualised spend must fit, so the customers' spends may total at most about 2.2e26; check the amount column for misread or corrupt values.",
-        "transactions",
+        TransactionsParameter,
         inner);
 
     private static int DayOf(DateTime timestamp) => DateOnly.FromDateTime(timestamp).DayNumber;
 
     private static decimal Cents(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    private FrequencyBasis ResolveBasis(IReadOnlyList<Transaction> transactions)
+    private FrequencyBasis ResolveBasis(TransactionColumns lines)
     {
         if (Options.Frequency == FrequencyBasis.PurchaseDays)
         {
             return FrequencyBasis.PurchaseDays;
         }
 
-        for (int i = 0; i < transactions.Count; i++)
+        int[]? orders = lines.Orders;
+        for (int i = 0; i < lines.Count; i++)
         {
-            Transaction t = transactions[i];
-            if (!t.IsReturn && t.OrderId is null)
+            if (!lines.IsReturn(i) && (orders is null || orders[i] < 0))
             {
                 if (Options.Frequency == FrequencyBasis.Orders)
                 {
                     throw new ArgumentException(
-                        $"Frequency by orders was requested but transaction {i} (customer '{t.CustomerId}', {t.Timestamp:yyyy-MM-dd HH:mm:ss}) has no order id; use FrequencyBasis.PurchaseDays or Auto.",
-                        nameof(transactions));
+                        $"Frequency by orders was requested but transaction {i} (customer '{lines.CustomerIds[lines.Customers[i]]}', {lines.Timestamps[i]:yyyy-MM-dd HH:mm:ss}) has no order id; use FrequencyBasis.PurchaseDays or Auto.",
+                        TransactionsParameter);
                 }
 
                 return FrequencyBasis.PurchaseDays;
@@ -225,95 +243,90 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         return FrequencyBasis.Orders;
     }
 
-    /// <summary>Per-customer sums and dates, customers numbered in order of first appearance.</summary>
+    /// <summary>Per-customer sums and dates, customers numbered as in the lines (in order of first appearance).</summary>
     private sealed class CustomerTotals
     {
-        public CustomerTotals(IReadOnlyList<Transaction> transactions, CancellationToken cancellationToken)
+        public CustomerTotals(TransactionColumns lines, CancellationToken cancellationToken)
         {
-            Customer = new int[transactions.Count];
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < transactions.Count; i++)
+            int n = lines.CustomerIds.Length;
+            Monetary = new decimal[n];
+            FirstPurchase = new DateTime[n];
+            LastPurchase = new DateTime[n];
+            FirstPurchase.AsSpan().Fill(DateTime.MaxValue);
+            LastPurchase.AsSpan().Fill(DateTime.MinValue);
+            ReadOnlySpan<int> customers = lines.Customers;
+            ReadOnlySpan<DateTime> timestamps = lines.Timestamps;
+            ReadOnlySpan<decimal> amounts = lines.Amounts;
+            long lastTicks = long.MinValue;
+            for (int i = 0; i < customers.Length; i++)
             {
                 CheckEvery(i, cancellationToken);
-                Transaction t = transactions[i];
-                if (string.IsNullOrWhiteSpace(t.CustomerId))
-                {
-                    throw new ArgumentException($"Transaction {i} has a blank customer id; every transaction needs a customer.", nameof(transactions));
-                }
-
-                ref int c = ref CollectionsMarshal.GetValueRefOrAddDefault(index, t.CustomerId, out bool known);
-                if (!known)
-                {
-                    c = Ids.Count;
-                    Ids.Add(t.CustomerId);
-                    Monetary.Add(0m);
-                    FirstPurchase.Add(DateTime.MaxValue);
-                    LastPurchase.Add(DateTime.MinValue);
-                }
-
-                Customer[i] = c;
+                int c = customers[i];
+                decimal amount = amounts[i];
                 try
                 {
-                    Monetary[c] += t.Amount;
+                    Monetary[c] += amount;
                 }
                 catch (OverflowException e)
                 {
-                    throw TooLarge(t.CustomerId, $"the sum of its amounts overflows at transaction {i} ({t.Amount})", e);
+                    throw TooLarge(lines.CustomerIds[c], $"the sum of its amounts overflows at transaction {i} ({amount})", e);
                 }
 
-                LastTransactionDay = Math.Max(LastTransactionDay, DayOf(t.Timestamp));
-                if (!t.IsReturn)
+                DateTime timestamp = timestamps[i];
+                lastTicks = Math.Max(lastTicks, timestamp.Ticks);
+                if (amount >= 0m)
                 {
                     PurchaseCount++;
-                    if (t.Timestamp < FirstPurchase[c])
+                    if (timestamp < FirstPurchase[c])
                     {
-                        FirstPurchase[c] = t.Timestamp;
+                        FirstPurchase[c] = timestamp;
                     }
 
-                    if (t.Timestamp > LastPurchase[c])
+                    if (timestamp > LastPurchase[c])
                     {
-                        LastPurchase[c] = t.Timestamp;
+                        LastPurchase[c] = timestamp;
                     }
                 }
             }
 
-            CheckTotalSpend(Ids, Monetary);
+            LastTransactionDay = DayOf(new DateTime(lastTicks));
+            CheckTotalSpend(lines.CustomerIds, Monetary);
 
-            for (int c = 0; c < Ids.Count; c++)
+            for (int c = 0; c < n; c++)
             {
                 if (FirstPurchase[c] == DateTime.MaxValue)
                 {
                     throw new ArgumentException(
-                        $"Customer '{Ids[c]}' has only returns and no purchase; RFM needs at least one purchase per customer (TransactionCsv sets such rows aside and counts them in ReturnsWithoutPurchase).",
-                        nameof(transactions));
+                        $"Customer '{lines.CustomerIds[c]}' has only returns and no purchase; RFM needs at least one purchase per customer (TransactionCsv sets such rows aside and counts them in ReturnsWithoutPurchase).",
+                        TransactionsParameter);
                 }
             }
         }
 
-        public int[] Customer { get; }
+        public decimal[] Monetary { get; }
 
-        public List<string> Ids { get; } = [];
+        public DateTime[] FirstPurchase { get; }
 
-        public List<decimal> Monetary { get; } = [];
-
-        public List<DateTime> FirstPurchase { get; } = [];
-
-        public List<DateTime> LastPurchase { get; } = [];
+        public DateTime[] LastPurchase { get; }
 
         public int LastTransactionDay { get; }
 
         public int PurchaseCount { get; }
 
         /// <summary>Distinct order ids (or purchase days) per customer: group the purchase keys by customer (a stable counting sort), then sort each group and count its distinct keys.</summary>
-        public int[] CountDistinctPurchases(IReadOnlyList<Transaction> transactions, FrequencyBasis basis, CancellationToken cancellationToken)
+        public int[] CountDistinctPurchases(TransactionColumns lines, FrequencyBasis basis, CancellationToken cancellationToken)
         {
-            int n = Ids.Count;
+            int n = lines.CustomerIds.Length;
+            ReadOnlySpan<int> customers = lines.Customers;
+            ReadOnlySpan<decimal> amounts = lines.Amounts;
+            ReadOnlySpan<DateTime> timestamps = lines.Timestamps;
+            ReadOnlySpan<int> orders = basis == FrequencyBasis.Orders ? lines.Orders : default;
             var start = new int[n + 1];
-            for (int i = 0; i < transactions.Count; i++)
+            for (int i = 0; i < customers.Length; i++)
             {
-                if (!transactions[i].IsReturn)
+                if (amounts[i] >= 0m)
                 {
-                    start[Customer[i] + 1]++;
+                    start[customers[i] + 1]++;
                 }
             }
 
@@ -324,33 +337,15 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
             var next = start.AsSpan(0, n).ToArray();
             var keys = new int[PurchaseCount];
-            var orders = basis == FrequencyBasis.Orders ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
-            for (int i = 0; i < transactions.Count; i++)
+            for (int i = 0; i < customers.Length; i++)
             {
                 CheckEvery(i, cancellationToken);
-                Transaction t = transactions[i];
-                if (t.IsReturn)
+                if (amounts[i] < 0m)
                 {
                     continue;
                 }
 
-                int key;
-                if (orders is null)
-                {
-                    key = DayOf(t.Timestamp);
-                }
-                else
-                {
-                    ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(orders, t.OrderId!, out bool known);
-                    if (!known)
-                    {
-                        id = orders.Count - 1;
-                    }
-
-                    key = id;
-                }
-
-                keys[next[Customer[i]]++] = key;
+                keys[next[customers[i]]++] = basis == FrequencyBasis.Orders ? orders[i] : DayOf(timestamps[i]);
             }
 
             var distinct = new int[n];

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -27,12 +26,14 @@ internal sealed class TransactionRowReader
     private readonly RejectedRows _rejected;
     private readonly string[] _formats;
     private readonly IsoTimestamp? _isoTimestamp;
-    private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
+    private readonly IdNumbering _customers = new();
     private readonly List<string> _customerIds = [];
     private readonly List<bool> _customerHasPurchase = [];
-    private readonly Dictionary<string, string> _orders = new(StringComparer.Ordinal);
-    private readonly List<Transaction> _kept = [];
+    private readonly IdNumbering _orders = new();
     private readonly List<int> _keptCustomers = [];
+    private readonly List<DateTime> _keptTimestamps = [];
+    private readonly List<decimal> _keptAmounts = [];
+    private readonly List<int> _keptOrders = [];
     private readonly List<int> _keptReturnCustomers = [];
     private readonly DateOnly _latestDate;
     private long _returnsExcluded;
@@ -205,7 +206,7 @@ internal sealed class TransactionRowReader
                 continue;
             }
 
-            Keep(id, timestamp, amount, orderId is null ? null : Intern(orderId), isReturn);
+            Keep(id, timestamp, amount, orderId is null ? -1 : _orders.Number(orderId), isReturn);
         }
     }
 
@@ -219,10 +220,9 @@ internal sealed class TransactionRowReader
         for (int c = 0; c < customers.Length; c++)
         {
             string id = later._customerIds[c];
-            ref int customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out bool known);
-            if (!known)
+            int customer = _customers.Number(id);
+            if (customer == _customerIds.Count)
             {
-                customer = _customerIds.Count;
                 _customerIds.Add(id);
                 _customerHasPurchase.Add(false);
             }
@@ -231,10 +231,25 @@ internal sealed class TransactionRowReader
             _customerHasPurchase[customer] |= later._customerHasPurchase[c];
         }
 
-        _kept.AddRange(later._kept);
+        var orders = new int[later._orders.Count];
+        for (int o = 0; o < orders.Length; o++)
+        {
+            orders[o] = _orders.Number(later._orders.Text(o));
+        }
+
+        int lines = _keptCustomers.Count + later._keptCustomers.Count;
+        _keptCustomers.EnsureCapacity(lines);
         foreach (int c in later._keptCustomers)
         {
             _keptCustomers.Add(customers[c]);
+        }
+
+        _keptTimestamps.AddRange(later._keptTimestamps);
+        _keptAmounts.AddRange(later._keptAmounts);
+        _keptOrders.EnsureCapacity(_keptOrders.Count + later._keptOrders.Count);
+        foreach (int o in later._keptOrders)
+        {
+            _keptOrders.Add(o < 0 ? -1 : orders[o]);
         }
 
         foreach (int c in later._keptReturnCustomers)
@@ -250,31 +265,26 @@ internal sealed class TransactionRowReader
     /// <summary>The transactions kept, with the returns of customers who never bought set aside, and the hygiene report.</summary>
     private TransactionSet Finish(Columns columns)
     {
-        int orderColumn = columns.Order;
-        ImmutableArray<Transaction> kept = DropReturnsWithoutPurchase(out long returnsWithoutPurchase);
+        TransactionColumns kept = KeptColumns(columns.Order >= 0, out long returnsWithoutPurchase);
         var report = new TransactionHygieneReport(
             _rowsRead,
-            kept.Length,
+            kept.Count,
             _returnsExcluded,
             returnsWithoutPurchase,
             _keptReturnCustomers.Count - returnsWithoutPurchase,
             _rejected.ToReport(),
             _latestDate);
-        return new TransactionSet(kept, orderColumn >= 0, report);
+        return new TransactionSet(kept, report);
     }
 
-    private void Keep(string id, DateTime timestamp, decimal amount, string? orderId, bool isReturn)
+    /// <summary>Keeps a line; <paramref name="order"/> is the number of its order id, -1 when the source has none.</summary>
+    private void Keep(string id, DateTime timestamp, decimal amount, int order, bool isReturn)
     {
-        ref int customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, id, out bool known);
-        if (!known)
+        int customer = _customers.Number(id);
+        if (customer == _customerIds.Count)
         {
-            customer = _customerIds.Count;
             _customerIds.Add(id);
             _customerHasPurchase.Add(false);
-        }
-        else
-        {
-            id = _customerIds[customer];
         }
 
         if (isReturn)
@@ -286,11 +296,20 @@ internal sealed class TransactionRowReader
             _customerHasPurchase[customer] = true;
         }
 
-        _kept.Add(new Transaction(id, timestamp, amount, orderId));
         _keptCustomers.Add(customer);
+        _keptTimestamps.Add(timestamp);
+        _keptAmounts.Add(amount);
+        if (order >= 0)
+        {
+            _keptOrders.Add(order);
+        }
     }
 
-    private ImmutableArray<Transaction> DropReturnsWithoutPurchase(out long dropped)
+    /// <summary>
+    /// The kept lines by column, without the lines of customers who never bought (only returns), those customers taken
+    /// out of the numbering (which stays in order of first line).
+    /// </summary>
+    private TransactionColumns KeptColumns(bool hasOrders, out long dropped)
     {
         dropped = 0;
         foreach (int customer in _keptReturnCustomers)
@@ -301,23 +320,55 @@ internal sealed class TransactionRowReader
             }
         }
 
+        ReadOnlySpan<int> customers = CollectionsMarshal.AsSpan(_keptCustomers);
+        ReadOnlySpan<DateTime> timestamps = CollectionsMarshal.AsSpan(_keptTimestamps);
+        ReadOnlySpan<decimal> amounts = CollectionsMarshal.AsSpan(_keptAmounts);
+        ReadOnlySpan<int> orders = CollectionsMarshal.AsSpan(_keptOrders);
+        IdNumbering? orderIds = hasOrders ? _orders : null;
         if (dropped == 0)
         {
-            return ImmutableCollectionsMarshal.AsImmutableArray(_kept.ToArray());
+            return new TransactionColumns(
+                [.. _customerIds], customers.ToArray(), timestamps.ToArray(), amounts.ToArray(), orderIds, hasOrders ? orders.ToArray() : null);
         }
 
-        return [.. _kept.Where((t, i) => _customerHasPurchase[_keptCustomers[i]])];
-    }
-
-    private string Intern(string orderId)
-    {
-        ref string? interned = ref CollectionsMarshal.GetValueRefOrAddDefault(_orders, orderId, out bool known);
-        if (!known)
+        // A customer who never bought owns no kept line: the others are numbered again, in the same order.
+        var renumbered = new int[_customerIds.Count];
+        var ids = new List<string>(_customerIds.Count);
+        for (int c = 0; c < renumbered.Length; c++)
         {
-            interned = orderId;
+            renumbered[c] = _customerHasPurchase[c] ? ids.Count : -1;
+            if (_customerHasPurchase[c])
+            {
+                ids.Add(_customerIds[c]);
+            }
         }
 
-        return interned!;
+        int count = customers.Length - (int)dropped;
+        var keptCustomers = new int[count];
+        var keptTimestamps = new DateTime[count];
+        var keptAmounts = new decimal[count];
+        int[]? keptOrders = hasOrders ? new int[count] : null;
+        int k = 0;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            int customer = renumbered[customers[i]];
+            if (customer < 0)
+            {
+                continue;
+            }
+
+            keptCustomers[k] = customer;
+            keptTimestamps[k] = timestamps[i];
+            keptAmounts[k] = amounts[i];
+            if (keptOrders is not null)
+            {
+                keptOrders[k] = orders[i];
+            }
+
+            k++;
+        }
+
+        return new TransactionColumns([.. ids], keptCustomers, keptTimestamps, keptAmounts, orderIds, keptOrders);
     }
 
     /// <summary>
