@@ -14,6 +14,7 @@ namespace CustomerSegmentation.Data;
 public sealed class CustomerTable
 {
     private readonly int[]? _rowNumbers;
+    private TextColumn? _idTexts;
     private string[]? _ids;
     private FrozenDictionary<string, FeatureWording> _wordings = FrozenDictionary<string, FeatureWording>.Empty;
 
@@ -26,6 +27,21 @@ public sealed class CustomerTable
     {
         Features = features;
         _ids = ImmutableCollectionsMarshal.AsArray(ids);
+        Attributes = attributes;
+        SkippedRows = skippedRows;
+        RowsRead = rowsRead;
+    }
+
+    /// <summary>A table whose ids are held as characters, turned into strings only when <see cref="Ids"/> is first read.</summary>
+    internal CustomerTable(
+        FeatureMatrix features,
+        TextColumn ids,
+        FrozenDictionary<string, ImmutableArray<string>> attributes,
+        SkippedRowsReport skippedRows,
+        int rowsRead)
+    {
+        Features = features;
+        _idTexts = ids;
         Attributes = attributes;
         SkippedRows = skippedRows;
         RowsRead = rowsRead;
@@ -56,8 +72,11 @@ public sealed class CustomerTable
     /// One id per row of <see cref="Features"/>: the id column's text (trimmed), or, without an id column, the 1-based
     /// data row number in the file as text ("1" is the first row after the header; skipped rows keep their numbers).
     /// </summary>
-    /// <remarks>Row numbers are turned into text on first access, so a table without an id column costs no strings until then.</remarks>
-    public ImmutableArray<string> Ids => ImmutableCollectionsMarshal.AsImmutableArray(_ids ?? NumberRows());
+    /// <remarks>
+    /// The ids are made strings on first access (a read holds the id column's characters in one buffer, and row numbers
+    /// as numbers), so a table costs no string per customer until then.
+    /// </remarks>
+    public ImmutableArray<string> Ids => ImmutableCollectionsMarshal.AsImmutableArray(_ids ?? MakeIds());
 
     /// <summary>
     /// The extra text columns (trimmed), one value per row of <see cref="Features"/>, keyed by the name that was
@@ -177,16 +196,34 @@ public sealed class CustomerTable
         return ImmutableCollectionsMarshal.AsImmutableArray(numbers);
     }
 
-    private string[] NumberRows()
+    /// <summary>Makes the ids once; the characters they were made from are let go.</summary>
+    private string[] MakeIds()
     {
-        int[] rowNumbers = _rowNumbers!;
-        var ids = new string[rowNumbers.Length];
-        for (int i = 0; i < ids.Length; i++)
+        TextColumn? texts = Volatile.Read(ref _idTexts);
+        if (texts is null && _rowNumbers is null)
         {
-            ids[i] = rowNumbers[i].ToString(CultureInfo.InvariantCulture);
+            // Another thread made them (it sets the ids before it lets the characters go).
+            return Volatile.Read(ref _ids)!;
         }
 
-        return Interlocked.CompareExchange(ref _ids, ids, null) ?? ids;
+        string[] ids;
+        if (texts is not null)
+        {
+            ids = texts.ToStrings();
+        }
+        else
+        {
+            int[] rowNumbers = _rowNumbers!;
+            ids = new string[rowNumbers.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = rowNumbers[i].ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        string[] made = Interlocked.CompareExchange(ref _ids, ids, null) ?? ids;
+        Volatile.Write(ref _idTexts, null);
+        return made;
     }
 
     private static ImmutableArray<string> Pick(ImmutableArray<string> source, ReadOnlySpan<int> rows)

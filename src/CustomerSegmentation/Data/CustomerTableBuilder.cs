@@ -12,7 +12,7 @@ internal sealed class CustomerTableBuilder
     private readonly FloatColumnBuilder[] _columns;
     private readonly bool _hasIds;
     private readonly IReadOnlyList<string> _extraNames;
-    private readonly ImmutableArray<string>.Builder _ids = ImmutableArray.CreateBuilder<string>();
+    private readonly TextColumn _ids = new();
     private readonly List<int> _rowNumbers = [];
     private readonly ImmutableArray<string>.Builder[] _extras;
     private readonly TextPool[] _pools;
@@ -73,7 +73,7 @@ internal sealed class CustomerTableBuilder
             _columns[j].Append(later._columns[j]);
         }
 
-        _ids.AddRange(later._ids);
+        _ids.Append(later._ids);
         foreach (int row in later._rowNumbers)
         {
             _rowNumbers.Add(row + rowsBefore);
@@ -101,7 +101,7 @@ internal sealed class CustomerTableBuilder
 
         FrozenDictionary<string, ImmutableArray<string>> frozen = attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         return _hasIds
-            ? new CustomerTable(features, _ids.DrainToImmutable(), frozen, report, rowsRead)
+            ? new CustomerTable(features, _ids, frozen, report, rowsRead)
             : new CustomerTable(features, [.. _rowNumbers], frozen, report, rowsRead);
     }
 

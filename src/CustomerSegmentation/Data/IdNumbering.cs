@@ -2,7 +2,7 @@ namespace CustomerSegmentation.Data;
 
 /// <summary>
 /// Numbers distinct identifiers 0, 1, 2, ... in order of first appearance, compared ordinally. The characters of all
-/// ids live in one growing buffer and the table holds only numbers, so a read of a million order ids keeps no million
+/// ids live in one <see cref="TextColumn"/> and the table holds only numbers, so a read of a million order ids keeps no million
 /// strings for the garbage collector to trace; <see cref="this[int]"/> makes a string when one is needed.
 /// </summary>
 /// <remarks>
@@ -12,25 +12,21 @@ namespace CustomerSegmentation.Data;
 /// </remarks>
 internal sealed class IdNumbering
 {
-    private const int FirstCapacity = 64;
-
-    private char[] _text = new char[FirstCapacity * 8];
-    private int _textLength;
-    private int[] _starts = new int[FirstCapacity + 1];
-    private ulong[] _slots = new ulong[FirstCapacity * 2];
+    private readonly TextColumn _ids = new();
+    private ulong[] _slots = new ulong[128];
     private int _last = -1;
 
     /// <summary>The number of distinct ids seen.</summary>
-    public int Count { get; private set; }
+    public int Count => _ids.Count;
 
     /// <summary>The characters of id <paramref name="number"/>.</summary>
-    public ReadOnlySpan<char> Text(int number) => _text.AsSpan(_starts[number], _starts[number + 1] - _starts[number]);
+    public ReadOnlySpan<char> Text(int number) => _ids.Text(number);
 
     /// <summary>Id <paramref name="number"/> as a new string.</summary>
-    public string this[int number] => new(Text(number));
+    public string this[int number] => _ids[number];
 
     /// <summary>The number of <paramref name="id"/>: the one it was given before, or the next one.</summary>
-    /// <exception cref="InvalidOperationException">The distinct ids hold more characters than one array can (about 2^31).</exception>
+    /// <exception cref="InvalidOperationException">The distinct ids would hold more characters than one array can (about 2^31).</exception>
     public int Number(ReadOnlySpan<char> id)
     {
         if (_last >= 0 && id.SequenceEqual(Text(_last)))
@@ -57,42 +53,13 @@ internal sealed class IdNumbering
     }
 
     /// <summary>Every id as a string, in order of number.</summary>
-    public string[] ToStrings()
-    {
-        var ids = new string[Count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = this[i];
-        }
-
-        return ids;
-    }
+    public string[] ToStrings() => _ids.ToStrings();
 
     private int Add(ReadOnlySpan<char> id, uint hash, int slot)
     {
         int number = Count;
-        if ((long)_textLength + id.Length > Array.MaxLength)
-        {
-            throw new InvalidOperationException(
-                $"The distinct ids hold more than {Array.MaxLength:N0} characters, more than one read can number; split the data.");
-        }
-
-        if (_textLength + id.Length > _text.Length)
-        {
-            Array.Resize(ref _text, (int)Math.Min(Array.MaxLength, Math.Max((long)_text.Length * 2, (long)_textLength + id.Length)));
-        }
-
-        if (number + 2 > _starts.Length)
-        {
-            Array.Resize(ref _starts, _starts.Length * 2);
-        }
-
-        id.CopyTo(_text.AsSpan(_textLength));
-        _starts[number] = _textLength;
-        _textLength += id.Length;
-        _starts[number + 1] = _textLength;
+        _ids.Add(id);
         _slots[slot] = ((ulong)hash << 32) | (uint)(number + 1);
-        Count = number + 1;
         if (Count * 2 > _slots.Length)
         {
             Grow();
