@@ -24,13 +24,7 @@ public sealed class CustomerTable
         FrozenDictionary<string, ImmutableArray<string>> attributes,
         SkippedRowsReport skippedRows,
         int rowsRead)
-    {
-        Features = features;
-        _ids = ImmutableCollectionsMarshal.AsArray(ids);
-        Attributes = attributes;
-        SkippedRows = skippedRows;
-        RowsRead = rowsRead;
-    }
+        : this(features, attributes, skippedRows, rowsRead) => _ids = ImmutableCollectionsMarshal.AsArray(ids);
 
     /// <summary>A table whose ids are held as characters, turned into strings only when <see cref="Ids"/> is first read.</summary>
     internal CustomerTable(
@@ -39,13 +33,7 @@ public sealed class CustomerTable
         FrozenDictionary<string, ImmutableArray<string>> attributes,
         SkippedRowsReport skippedRows,
         int rowsRead)
-    {
-        Features = features;
-        _idTexts = ids;
-        Attributes = attributes;
-        SkippedRows = skippedRows;
-        RowsRead = rowsRead;
-    }
+        : this(features, attributes, skippedRows, rowsRead) => _idTexts = ids;
 
     /// <summary>A table whose ids are the given 1-based data row numbers, turned into text only when <see cref="Ids"/> is first read.</summary>
     internal CustomerTable(
@@ -54,9 +42,15 @@ public sealed class CustomerTable
         FrozenDictionary<string, ImmutableArray<string>> attributes,
         SkippedRowsReport skippedRows,
         int rowsRead)
+        : this(features, attributes, skippedRows, rowsRead) => _rowNumbers = rowNumbers;
+
+    private CustomerTable(
+        FeatureMatrix features,
+        FrozenDictionary<string, ImmutableArray<string>> attributes,
+        SkippedRowsReport skippedRows,
+        int rowsRead)
     {
         Features = features;
-        _rowNumbers = rowNumbers;
         Attributes = attributes;
         SkippedRows = skippedRows;
         RowsRead = rowsRead;

@@ -69,11 +69,6 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         cancellationToken.ThrowIfCancellationRequested();
-        if (transactions.Count == 0)
-        {
-            throw NoTransactions();
-        }
-
         return Analyze(TransactionColumns.From(transactions, cancellationToken), cancellationToken);
     }
 
@@ -82,7 +77,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
     {
         if (lines.Count == 0)
         {
-            throw NoTransactions();
+            throw new ArgumentException("There are no transactions to analyse; RFM needs at least one purchase.", TransactionsParameter);
         }
 
         var totals = new CustomerTotals(lines, cancellationToken);
@@ -92,9 +87,6 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
         return Score(lines.CustomerIds, totals.Monetary, totals.FirstPurchase, totals.LastPurchase, frequency, totals.LastTransactionDay, basis);
     }
-
-    private static ArgumentException NoTransactions()
-        => new("There are no transactions to analyse; RFM needs at least one purchase.", TransactionsParameter);
 
     /// <summary>
     /// Analyses the transactions of a table inside a database without reading its lines: the engine computes each

@@ -249,7 +249,7 @@ internal sealed class TransactionRowReader
         _keptOrders.EnsureCapacity(_keptOrders.Count + later._keptOrders.Count);
         foreach (int o in later._keptOrders)
         {
-            _keptOrders.Add(o < 0 ? -1 : orders[o]);
+            _keptOrders.Add(orders[o]);
         }
 
         foreach (int c in later._keptReturnCustomers)
