@@ -62,7 +62,7 @@ internal static class ReportSections
 
         string lead = string.Create(
             CultureInfo.InvariantCulture,
-            $"A decision tree of depth {rules.Depth} reproduces the segments from the customers' own values: it places {rules.Fidelity * 100:0.0}% of the {rules.Customers:N0} customers in their segment. Precision: of the customers a rule selects, the share in the segment; recall: of the segment's customers, the share the rule selects; coverage: the share of all customers the rule selects.");
+            $"A decision tree of depth {rules.Depth} reproduces the segments from the customers' own values: it places {rules.Fidelity * 100:0.0}% of the {rules.Customers:N0} customers in their segment{(rules.Sampled ? $" (it was grown on a random sample of {rules.LearntFrom:N0} of them)" : "")}. Precision: of the customers a rule selects, the share in the segment; recall: of the segment's customers, the share the rule selects; coverage: the share of all customers the rule selects.");
         return Card("rules", "Segment rules", lead, new HtmlTable("Each segment as a rule", headers, rows, keys), "rules-table");
     }
 

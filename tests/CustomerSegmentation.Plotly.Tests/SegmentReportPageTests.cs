@@ -6,6 +6,7 @@ using System.Text.Json;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.DemoData;
 using CustomerSegmentation.Pipeline;
+using CustomerSegmentation.Profiling;
 using CustomerSegmentation.Stability;
 
 using Xunit.Abstractions;
@@ -93,6 +94,22 @@ public sealed class SegmentReportPageTests(ITestOutputHelper output)
             Assert.Equal($"{rule.Fidelity * 100:0.0}%", row[5]);
             Assert.Equal($"{(double)rule.Predicted / 400 * 100:0.0}%", row[6]);
         }
+    }
+
+    [Fact]
+    public void The_rules_section_says_when_the_tree_was_grown_on_a_sample()
+    {
+        SyntheticCustomer[] customers = [.. SyntheticCustomers.Generate(300, 42)];
+        var table = CustomerTable.FromFeatures(
+            FeatureMatrix.FromRows([.. customers.Select(c => new double[] { c.Age, c.AnnualIncomeThousands, c.SpendingScore })], SyntheticSegmentation.FeatureNames),
+            [.. customers.Select(c => c.Id)]);
+        SegmentationPipeline pipeline = SegmentationPipeline.FromTable(table).WithK(4).WithSeed(1);
+
+        string sampled = pipeline.WithRules(new RuleOptions { SampleSize = 120 }).Run().ToReport().ToHtml();
+        string whole = pipeline.Run().ToReport().ToHtml();
+
+        Assert.Contains("of the 300 customers in their segment (it was grown on a random sample of 120 of them).", sampled, StringComparison.Ordinal);
+        Assert.DoesNotContain("random sample of", whole, StringComparison.Ordinal);
     }
 
     [Fact]

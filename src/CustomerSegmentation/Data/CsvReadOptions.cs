@@ -96,8 +96,9 @@ public abstract record CsvReadOptions
 
     /// <summary>
     /// The most threads a read of a file or a seekable stream uses. With more than one, data of at least 2 MiB that
-    /// holds no quote character, no UTF-16 byte order mark and no lone carriage return is read into memory and split at
-    /// line starts into ranges parsed side by side; the result (rows, their order, line numbers in messages, the first
+    /// holds no quote character, no UTF-16 byte order mark and no lone carriage return is split at line starts into
+    /// ranges parsed side by side (a file's ranges are read from the file, after one pass that finds them; a stream's
+    /// bytes are read into memory first); the result (rows, their order, line numbers in messages, the first
     /// error under <see cref="BadRowPolicy.FailFast"/>, the skipped-row report) is the same as a one-thread read's.
     /// Other data, a <see cref="TextReader"/> and a one-way stream are read on one thread.
     /// </summary>

@@ -7,7 +7,8 @@ namespace CustomerSegmentation.Data;
 /// <summary>
 /// Reads customers from a headed CSV file into a <see cref="CustomerTable"/>, streaming row by row
 /// (memory stays close to the size of the resulting <see cref="FeatureMatrix"/>), or, for a file or seekable stream of
-/// at least 2 MiB read on several threads (<see cref="CsvReadOptions.MaxDegreeOfParallelism"/>), holding its bytes too.
+/// at least 2 MiB read on several threads (<see cref="CsvReadOptions.MaxDegreeOfParallelism"/>), in ranges read from the
+/// file itself (a seekable stream's bytes are held in memory while they are parsed).
 /// </summary>
 /// <remarks>
 /// <para>Feature, id and extra columns are chosen by header name, matched case-insensitively with surrounding

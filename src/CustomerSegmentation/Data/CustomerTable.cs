@@ -190,6 +190,27 @@ public sealed class CustomerTable
         return ImmutableCollectionsMarshal.AsImmutableArray(numbers);
     }
 
+    /// <summary>
+    /// The id of row <paramref name="row"/>, equal to <c>Ids[row]</c>, without making every id a string: before
+    /// <see cref="Ids"/> is first read, each call makes a new string from the id's characters or row number.
+    /// </summary>
+    /// <param name="row">The row, 0..<see cref="RowCount"/> - 1 (the caller checks it).</param>
+    internal string IdAt(int row)
+    {
+        if (Volatile.Read(ref _ids) is { } ids)
+        {
+            return ids[row];
+        }
+
+        if (Volatile.Read(ref _idTexts) is { } texts)
+        {
+            return texts[row];
+        }
+
+        // Row numbers are kept; or another thread made the ids and let the characters go just now.
+        return _rowNumbers is { } numbers ? numbers[row].ToString(CultureInfo.InvariantCulture) : Volatile.Read(ref _ids)![row];
+    }
+
     /// <summary>Makes the ids once; the characters they were made from are let go.</summary>
     private string[] MakeIds()
     {

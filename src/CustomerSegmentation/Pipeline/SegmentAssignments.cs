@@ -1,38 +1,41 @@
 using System.Collections;
 using System.Collections.Immutable;
 
+using CustomerSegmentation.Data;
+
 namespace CustomerSegmentation.Pipeline;
 
 /// <summary>
 /// Each customer's segment, in the customers' order. The collection keeps one cluster id and one distance per
-/// customer, and the customer ids it shares with <see cref="SegmentationResult.Customers"/>. Each
+/// customer, and reads the customer ids from <see cref="SegmentationResult.Customers"/>. Each
 /// <see cref="SegmentAssignment"/> is made when it is read, so a result for 10 million customers does not hold 10
-/// million records. Reading the same index twice gives equal records.
+/// million records, nor 10 million id strings until <see cref="CustomerTable.Ids"/> is read. Reading the same index
+/// twice gives equal records.
 /// </summary>
 public sealed class SegmentAssignments : IReadOnlyList<SegmentAssignment>
 {
-    private readonly ImmutableArray<string> _ids;
+    private readonly CustomerTable _customers;
     private readonly ImmutableArray<int> _clusters;
     private readonly int[] _segmentOfCluster;
     private readonly string[] _labelOfSegment;
     private readonly double[] _distances;
     private readonly double[,]? _probabilities;
 
-    /// <param name="ids">The customer ids.</param>
+    /// <param name="customers">The customers, whose ids the assignments carry.</param>
     /// <param name="clusters">Each customer's 0-based cluster.</param>
     /// <param name="segmentOfCluster">The segment number (1..K) of each cluster.</param>
     /// <param name="labelOfSegment">The label of each segment, item s - 1 for segment s.</param>
     /// <param name="distances">Each customer's distance to its centre (the array is kept, not copied).</param>
     /// <param name="probabilities">The membership probabilities by customer and cluster, or null.</param>
     internal SegmentAssignments(
-        ImmutableArray<string> ids, ImmutableArray<int> clusters, int[] segmentOfCluster, string[] labelOfSegment, double[] distances, double[,]? probabilities)
+        CustomerTable customers, ImmutableArray<int> clusters, int[] segmentOfCluster, string[] labelOfSegment, double[] distances, double[,]? probabilities)
     {
-        if (ids.Length != clusters.Length || distances.Length != clusters.Length || (probabilities is not null && probabilities.GetLength(0) != clusters.Length))
+        if (customers.RowCount != clusters.Length || distances.Length != clusters.Length || (probabilities is not null && probabilities.GetLength(0) != clusters.Length))
         {
-            throw new ArgumentException($"The assignments need one id, cluster, distance and probability row per customer; got {ids.Length} ids for {clusters.Length} clusters.", nameof(ids));
+            throw new ArgumentException($"The assignments need one id, cluster, distance and probability row per customer; got {customers.RowCount} customers for {clusters.Length} clusters.", nameof(customers));
         }
 
-        _ids = ids;
+        _customers = customers;
         _clusters = clusters;
         _segmentOfCluster = segmentOfCluster;
         _labelOfSegment = labelOfSegment;
@@ -56,7 +59,7 @@ public sealed class SegmentAssignments : IReadOnlyList<SegmentAssignment>
         {
             int segment = SegmentOf(index);
             double[]? probabilities = _probabilities is null ? null : SegmentationModel.InSegmentOrder(_probabilities, index, _segmentOfCluster);
-            return new SegmentAssignment(_ids[index], segment, _labelOfSegment[segment - 1], _distances[index], probabilities);
+            return new SegmentAssignment(_customers.IdAt(index), segment, _labelOfSegment[segment - 1], _distances[index], probabilities);
         }
     }
 

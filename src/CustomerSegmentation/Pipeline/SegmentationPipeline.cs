@@ -411,7 +411,7 @@ public sealed class SegmentationPipeline
     /// depth trained on the features in their own units. The pipeline learns depth-3 rules by default; this changes
     /// their settings.
     /// </summary>
-    /// <param name="options">The depth, smallest leaf and split criterion; null for the defaults. Their thread limit is the pipeline's.</param>
+    /// <param name="options">The depth, smallest leaf, split criterion and sample size; null for the defaults. Their thread limit and seed are the pipeline's.</param>
     /// <returns>A new pipeline that learns rules.</returns>
     public SegmentationPipeline WithRules(RuleOptions? options = null) => new(_settings with { Rules = options ?? new RuleOptions() });
 
@@ -514,7 +514,7 @@ public sealed class SegmentationPipeline
 
         double[,]? probabilities = (clustering.Model as ISoftClusteringModel)?.PredictProbabilities(scaled);
         var assigned = new SegmentAssignments(
-            customers.Ids, clustering.Labels, segmentOfCluster, [.. profiles.Select(p => p.Label)], distances, probabilities);
+            customers, clustering.Labels, segmentOfCluster, [.. profiles.Select(p => p.Label)], distances, probabilities);
 
         var model = new SegmentationModel(
             scaler,
@@ -524,12 +524,12 @@ public sealed class SegmentationPipeline
             elbow?.Rule,
             categorical.Encoding(categories));
         Report("Profiling", 1, 1, string.Create(CultureInfo.InvariantCulture, $"{profiles.Length} segments described"));
-        SegmentRules? rules = LearnRules(customers.Features, assigned, clustering.K, cancellationToken);
+        SegmentRules? rules = LearnRules(customers.Features, clustering.Labels.AsSpan(), segmentOfCluster, clustering.K, cancellationToken);
         StabilityResult? stability = AssessStability(scaled, clustering, segmentOfCluster, cancellationToken);
         return new SegmentationResult(customers, scaler, elbow, reason, clustering, profiles, assigned, model, rules, stability);
     }
 
-    private SegmentRules? LearnRules(FeatureMatrix features, SegmentAssignments assignments, int k, CancellationToken cancellationToken)
+    private SegmentRules? LearnRules(FeatureMatrix features, ReadOnlySpan<int> clusters, int[] segmentOfCluster, int k, CancellationToken cancellationToken)
     {
         if (_settings.Rules is not RuleOptions options)
         {
@@ -537,25 +537,20 @@ public sealed class SegmentationPipeline
         }
 
         Report("Explaining", 0, 1, string.Create(CultureInfo.InvariantCulture, $"Learning rules of depth {options.MaxDepth}"));
-        SegmentRules rules = SegmentRules.Learn(
-            features,
-            Segments(assignments),
-            k,
-            options with { MaxDegreeOfParallelism = _settings.MaxDegreeOfParallelism },
-            cancellationToken);
-        Report("Explaining", 1, 1, string.Create(CultureInfo.InvariantCulture, $"Rules of depth {rules.Depth}: fidelity {rules.Fidelity * 100:0.0}%"));
-        return rules;
-    }
-
-    private static int[] Segments(SegmentAssignments assignments)
-    {
-        var segments = new int[assignments.Count];
+        var segments = new int[clusters.Length];
         for (int i = 0; i < segments.Length; i++)
         {
-            segments[i] = assignments.SegmentOf(i);
+            segments[i] = segmentOfCluster[clusters[i]] - 1;
         }
 
-        return segments;
+        SegmentRules rules = SegmentRules.LearnChecked(
+            features,
+            segments,
+            k,
+            options with { MaxDegreeOfParallelism = _settings.MaxDegreeOfParallelism, Seed = _settings.Seed },
+            cancellationToken);
+        Report("Explaining", 1, 1, string.Create(CultureInfo.InvariantCulture, $"Rules of depth {rules.Depth}: fidelity {rules.Fidelity * 100:0.0}%{(rules.Sampled ? $" (grown on {rules.LearntFrom:N0} sampled customers)" : "")}"));
+        return rules;
     }
 
     private (ElbowResult? Elbow, ClusteringResult Clustering, string Reason) Cluster(FeatureMatrix scaled, CancellationToken cancellationToken)

@@ -27,18 +27,27 @@ internal static class SegmentProfiler
         FeatureMatrix data = customers.Features;
         int k = centres.Count;
         int n = data.RowCount;
-        var members = new List<int>[k];
+        // Each cluster's rows in an array of its exact size (counted first), so that large tables leave no grown lists behind.
+        var sizes = new int[k];
+        foreach (int label in labels)
+        {
+            sizes[label]++;
+        }
+
+        var members = new int[k][];
         for (int c = 0; c < k; c++)
         {
-            members[c] = [];
+            members[c] = new int[sizes[c]];
+            sizes[c] = 0;
         }
 
         for (int i = 0; i < n; i++)
         {
-            members[labels[i]].Add(i);
+            int c = labels[i];
+            members[c][sizes[c]++] = i;
         }
 
-        int[] order = Enumerable.Range(0, k).OrderByDescending(c => members[c].Count).ThenBy(c => c).ToArray();
+        int[] order = Enumerable.Range(0, k).OrderByDescending(c => members[c].Length).ThenBy(c => c).ToArray();
         var population = new ColumnStatistics[data.FeatureCount];
         for (int j = 0; j < data.FeatureCount; j++)
         {
@@ -50,10 +59,11 @@ internal static class SegmentProfiler
         for (int s = 0; s < k; s++)
         {
             int cluster = order[s];
+            var values = new double[members[cluster].Length];
             features[s] = [.. Enumerable.Range(0, data.FeatureCount).Select(j =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return Describe(data.FeatureNames[j], data.Column(j), members[cluster], centres[cluster][j], population[j]);
+                return Describe(data.FeatureNames[j], data.Column(j), members[cluster], values, centres[cluster][j], population[j]);
             })];
             zScores[s] = features[s].Select(f => f.ZScore).ToArray();
         }
@@ -70,7 +80,7 @@ internal static class SegmentProfiler
         for (int s = 0; s < k; s++)
         {
             int cluster = order[s];
-            List<int> rows = members[cluster];
+            int[] rows = members[cluster];
             var categories = categoricalColumns.ToDictionary(
                 column => column,
                 column =>
@@ -79,21 +89,23 @@ internal static class SegmentProfiler
                     return Composition(customers.Attributes[column], rows);
                 },
                 StringComparer.OrdinalIgnoreCase);
-            profiles.Add(new SegmentProfile(s + 1, cluster, names[s], rows.Count, (double)rows.Count / n, features[s], categories));
+            profiles.Add(new SegmentProfile(s + 1, cluster, names[s], rows.Length, (double)rows.Length / n, features[s], categories));
         }
 
         return profiles.MoveToImmutable();
     }
 
-    /// <summary>One feature of one segment; the segment's spread and its z-score both use the population standard deviation.</summary>
-    private static FeatureProfile Describe(string name, ReadOnlySpan<float> column, List<int> rows, double centre, ColumnStatistics population)
+    /// <summary>
+    /// One feature of one segment, its values sorted in <paramref name="values"/> (one per row, overwritten); the
+    /// segment's spread and its z-score both use the population standard deviation.
+    /// </summary>
+    private static FeatureProfile Describe(string name, ReadOnlySpan<float> column, int[] rows, double[] values, double centre, ColumnStatistics population)
     {
-        if (rows.Count == 0)
+        if (rows.Length == 0)
         {
             return new FeatureProfile(name, centre, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
-        var values = new double[rows.Count];
         for (int r = 0; r < values.Length; r++)
         {
             values[r] = column[rows[r]];
@@ -116,9 +128,9 @@ internal static class SegmentProfiler
             z);
     }
 
-    private static ImmutableArray<CategoryShare> Composition(ImmutableArray<string> column, List<int> rows)
+    private static ImmutableArray<CategoryShare> Composition(ImmutableArray<string> column, int[] rows)
         => [.. rows.GroupBy(i => column[i], StringComparer.Ordinal)
-            .Select(g => new CategoryShare(g.Key, g.Count(), (double)g.Count() / rows.Count))
+            .Select(g => new CategoryShare(g.Key, g.Count(), (double)g.Count() / rows.Length))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.Value, StringComparer.Ordinal)];
 }

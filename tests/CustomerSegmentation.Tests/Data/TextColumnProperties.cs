@@ -22,7 +22,7 @@ public static class TextGenerators
 public sealed class TextColumnProperties
 {
     [Property]
-    public void Every_text_comes_back_as_written_and_in_order(string[] first, string[] later)
+    public void Every_text_comes_back_as_written_and_in_order_after_appends_and_adds(string[] first, string[] later)
     {
         var column = new TextColumn();
         foreach (string text in first)
@@ -37,8 +37,10 @@ public sealed class TextColumnProperties
         }
 
         column.Append(after);
+        column.Add("added after");
+        column.Append(new TextColumn());
 
-        string[] expected = [.. first, .. later];
+        string[] expected = [.. first, .. later, "added after"];
         Assert.Equal(expected.Length, column.Count);
         Assert.Equal(expected, column.ToStrings());
         for (int i = 0; i < expected.Length; i++)

@@ -37,6 +37,23 @@ public sealed class SegmentAssignmentsTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Ids_read_from_the_assignments_before_the_tables_ids_are_the_tables_ids(bool idColumn)
+    {
+        // The assignments read each id from the read's characters (or row numbers) until the table's ids are made.
+        string csv = "Id,Age,Income\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"C{i:000}é,{20 + (i % 9)},{i % 5}\n"));
+        SegmentationPipeline pipeline = SegmentationPipeline.FromCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv))).WithFeatures("Age", "Income").WithK(3).WithSeed(1);
+        SegmentationResult result = (idColumn ? pipeline.WithId("Id") : pipeline).Run();
+
+        string[] before = [.. result.Assignments.Select(a => a.CustomerId)];
+
+        Assert.Equal(idColumn ? "C001é" : "1", before[0]);
+        Assert.Equal(result.Customers.Ids, before);
+        Assert.Equal(before, result.Assignments.Select(a => a.CustomerId));
+    }
+
     [Fact]
     public void Reading_an_index_twice_gives_equal_records_and_enumerating_gives_them_in_order()
     {

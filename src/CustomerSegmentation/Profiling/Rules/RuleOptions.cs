@@ -50,6 +50,29 @@ public sealed record RuleOptions
         init => field = value ?? throw new ArgumentNullException(nameof(Criterion), $"{nameof(Criterion)} cannot be null; use SplitCriterion.Gini or SplitCriterion.Misclassification.");
     } = SplitCriterion.Gini;
 
+    /// <summary>The default most customers the tree is grown on: one million.</summary>
+    public const int DefaultSampleSize = 1_000_000;
+
+    /// <summary>
+    /// The most customers the tree is grown on. A larger table grows it on a random sample of this many customers
+    /// (drawn without replacement from <see cref="Seed"/>), which bounds the memory and time learning takes (about 8
+    /// bytes per customer and feature for the sorted features); the fidelity, the rules' counts and every path's
+    /// customers are still counted over every customer. Null grows the tree on every customer, whatever their number.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultSampleSize"/>. Must be null or at least 1.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? SampleSize
+    {
+        get;
+        init => field = value is null or >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SampleSize), value, $"{nameof(SampleSize)} must be at least 1, or null to grow the tree on every customer.");
+    } = DefaultSampleSize;
+
+    /// <summary>The seed of the sample drawn when there are more customers than <see cref="SampleSize"/>; the same seed gives the same rules.</summary>
+    /// <value>The default value is 0. The pipeline replaces it with its own seed.</value>
+    public int Seed { get; init; }
+
     /// <summary>The most threads learning uses (one feature per thread); -1 means one per processor. The rules do not depend on it.</summary>
     /// <value>The default value is -1. Must be -1 or at least 1. The pipeline replaces it with its own thread limit.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is 0 or less than -1.</exception>

@@ -19,7 +19,7 @@ public sealed class RulePath
     /// <summary>The conditions, one per feature used, in feature order.</summary>
     public ImmutableArray<RuleCondition> Conditions { get; }
 
-    /// <summary>How many training customers meet the path.</summary>
+    /// <summary>How many customers meet the path, counted over every customer the rules were measured on (<see cref="SegmentRules.Customers"/>).</summary>
     public int Customers { get; }
 
     /// <summary>The conditions joined with "and", e.g. "Annual Income (k$) &gt; 69.5 and Spending Score (1-100) &lt;= 39.5".</summary>

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CustomerSegmentation.Data;
 
+using MathNet.Numerics.Random;
+
 namespace CustomerSegmentation.Profiling;
 
 /// <summary>
@@ -10,8 +12,9 @@ namespace CustomerSegmentation.Profiling;
 /// the rules' fidelity to the segmentation (ExKMC, Frost et al. 2020; Moshkovitz et al. 2020).
 /// </summary>
 /// <remarks>
-/// The tree is trained on every customer (each feature is sorted once; a level of the tree is one pass over the
-/// sorted features), so fidelity is measured on the same customers. Thresholds are midpoints between adjacent distinct
+/// The tree is trained on every customer, or on a seeded random sample of <see cref="RuleOptions.SampleSize"/> of them
+/// when there are more (each feature is sorted once; a level of the tree is one pass over the sorted features).
+/// Fidelity, the rules' counts and each path's customers are always counted over every customer. Thresholds are midpoints between adjacent distinct
 /// values; ties between equally good splits go to the earlier feature, then to the lower threshold, so the same data
 /// gives the same rules for any thread count. Splits whose two sides predict the same segment are removed.
 /// </remarks>
@@ -22,8 +25,9 @@ public sealed class SegmentRules
 
     private readonly ThresholdTree _tree;
 
-    private SegmentRules(ThresholdTree tree, ImmutableArray<string> featureNames, ImmutableArray<SegmentRule> rules, int customers, int agreeing, RuleOptions options)
+    private SegmentRules(ThresholdTree tree, ImmutableArray<string> featureNames, ImmutableArray<SegmentRule> rules, int customers, int learntFrom, int agreeing, RuleOptions options)
     {
+        LearntFrom = learntFrom;
         _tree = tree;
         FeatureNames = featureNames;
         Rules = rules;
@@ -41,8 +45,17 @@ public sealed class SegmentRules
     /// <summary>The number of segments, K.</summary>
     public int SegmentCount => Rules.Length;
 
-    /// <summary>The customers the rules were learnt from.</summary>
+    /// <summary>The customers the rules were measured on: every customer given to <see cref="Learn"/>.</summary>
     public int Customers { get; }
+
+    /// <summary>
+    /// The customers the tree was grown on: <see cref="Customers"/>, or <see cref="RuleOptions.SampleSize"/> of them
+    /// drawn at random when there were more.
+    /// </summary>
+    public int LearntFrom { get; }
+
+    /// <summary>Whether the tree was grown on a sample of the customers (<see cref="LearntFrom"/> &lt; <see cref="Customers"/>).</summary>
+    public bool Sampled => LearntFrom < Customers;
 
     /// <summary>The customers the rules place in the segment the model gave them.</summary>
     public int Agreeing { get; }
@@ -63,7 +76,7 @@ public sealed class SegmentRules
     /// <param name="features">The customers' features in their own units (not scaled), one row per customer.</param>
     /// <param name="segments">Each customer's segment, 1..<paramref name="segmentCount"/>, in row order.</param>
     /// <param name="segmentCount">The number of segments K (a segment may have no customers).</param>
-    /// <param name="options">The depth, smallest leaf and split criterion; null for the defaults (depth 3, Gini).</param>
+    /// <param name="options">The depth, smallest leaf, split criterion and sample size; null for the defaults (depth 3, Gini, grown on at most a million customers).</param>
     /// <param name="cancellationToken">Checked before each feature is sorted and during each level's pass over every feature.</param>
     /// <returns>The rules with their fidelity.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="features"/> or <paramref name="segments"/> is null.</exception>
@@ -103,24 +116,64 @@ public sealed class SegmentRules
             labels[i] = segment - 1;
         }
 
-        ThresholdTree tree = ThresholdTree.Grow(features, labels, segmentCount, options, cancellationToken);
-        int[] predicted = tree.Predict(features.PaddedColumns(), features.RowCount);
+        return LearnChecked(features, labels, segmentCount, options, cancellationToken);
+    }
+
+    /// <summary>Learns the rules from checked 0-based segments, one per row of <paramref name="features"/> (the array is read, not kept).</summary>
+    internal static SegmentRules LearnChecked(FeatureMatrix features, int[] labels, int segmentCount, RuleOptions options, CancellationToken cancellationToken)
+    {
         var customers = new int[segmentCount];
-        var placed = new int[segmentCount];
-        var matched = new int[segmentCount];
-        for (int i = 0; i < labels.Length; i++)
+        foreach (int label in labels)
         {
-            customers[labels[i]]++;
-            placed[predicted[i]]++;
-            if (predicted[i] == labels[i])
+            customers[label]++;
+        }
+
+        ThresholdTree grown;
+        int learntFrom = labels.Length;
+        if (options.SampleSize is int size && size < labels.Length)
+        {
+            int[] rows = SampleRows(labels.Length, size, options.Seed);
+            var sampled = new int[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
             {
-                matched[labels[i]]++;
+                sampled[i] = labels[rows[i]];
+            }
+
+            grown = ThresholdTree.Grow(features.SelectRows(rows), sampled, segmentCount, options, cancellationToken);
+            learntFrom = size;
+        }
+        else
+        {
+            grown = ThresholdTree.Grow(features, labels, segmentCount, options, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        (ThresholdTree tree, int[] placed, int[] matched) = grown.Measure(features.PaddedColumns(), labels);
+        List<RulePath>[] paths = PathsBySegment(tree, features.FeatureNames);
+        ImmutableArray<SegmentRule> rules = [.. Enumerable.Range(0, segmentCount).Select(s => new SegmentRule(s + 1, [.. paths[s]], customers[s], placed[s], matched[s]))];
+        return new SegmentRules(tree, features.FeatureNames, rules, labels.Length, learntFrom, matched.Sum(), options);
+    }
+
+    /// <summary>
+    /// <paramref name="size"/> of the rows 0..<paramref name="rowCount"/> - 1 drawn at random without replacement from
+    /// <paramref name="seed"/> (Xoshiro256**), in ascending order: selection sampling (Knuth's Algorithm S), one pass
+    /// and no array of the row count.
+    /// </summary>
+    private static int[] SampleRows(int rowCount, int size, int seed)
+    {
+        var random = new Xoshiro256StarStar(seed, threadSafe: false);
+        var rows = new int[size];
+        int chosen = 0;
+        for (int i = 0; chosen < size; i++)
+        {
+            // Row i is taken with probability (still wanted) / (rows left), so every subset of the size is equally likely.
+            if ((rowCount - i) * random.NextDouble() < size - chosen)
+            {
+                rows[chosen++] = i;
             }
         }
 
-        List<RulePath>[] paths = PathsBySegment(tree, features.FeatureNames);
-        ImmutableArray<SegmentRule> rules = [.. Enumerable.Range(0, segmentCount).Select(s => new SegmentRule(s + 1, [.. paths[s]], customers[s], placed[s], matched[s]))];
-        return new SegmentRules(tree, features.FeatureNames, rules, labels.Length, matched.Sum(), options);
+        return rows;
     }
 
     /// <summary>The rule of segment <paramref name="segment"/> (1..K).</summary>
@@ -175,7 +228,7 @@ public sealed class SegmentRules
     /// <summary>The overall fidelity, then one line per segment with its rule and fidelity.</summary>
     /// <returns>The text, one line per segment.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"Rules of depth {Depth}, fidelity {Fidelity * 100:0.0}%:")
+        => string.Create(CultureInfo.InvariantCulture, $"Rules of depth {Depth}, fidelity {Fidelity * 100:0.0}%{(Sampled ? $" (grown on a sample of {LearntFrom:N0} of the {Customers:N0} customers)" : "")}:")
             + string.Concat(Rules.Select(r => Environment.NewLine + r));
 
     /// <summary>Each leaf's merged conditions, added to the paths of the segment it predicts, leaves from left to right.</summary>

@@ -70,6 +70,38 @@ internal sealed class ThresholdTree
         return segments;
     }
 
+    /// <summary>
+    /// Places every row of <paramref name="columns"/> and compares it with <paramref name="labels"/>: the tree with each
+    /// node's size counted over these rows, and per segment the rows placed in it and the rows placed in their own.
+    /// </summary>
+    public (ThresholdTree Counted, int[] Placed, int[] Matched) Measure(float[][] columns, int[] labels)
+    {
+        var reached = new int[Nodes.Length];
+        var placed = new int[SegmentCount];
+        var matched = new int[SegmentCount];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int at = 0;
+            reached[0]++;
+            while (Nodes[at].Feature >= 0)
+            {
+                Node node = Nodes[at];
+                at = columns[node.Feature][i] <= node.Threshold ? node.Left : node.Right;
+                reached[at]++;
+            }
+
+            int segment = Nodes[at].Segment;
+            placed[segment]++;
+            if (segment == labels[i])
+            {
+                matched[segment]++;
+            }
+        }
+
+        ImmutableArray<Node> counted = [.. Nodes.Select((node, at) => node with { Size = reached[at] })];
+        return (new ThresholdTree(counted, SegmentCount), placed, matched);
+    }
+
     private int DepthOf(int at) => Nodes[at].Feature < 0 ? 0 : 1 + Math.Max(DepthOf(Nodes[at].Left), DepthOf(Nodes[at].Right));
 
     /// <summary>
@@ -133,12 +165,12 @@ internal sealed class ThresholdTree
     /// <summary>One node: a split (<see cref="Feature"/> &gt;= 0) or a leaf (<see cref="Segment"/> &gt;= 0).</summary>
     /// <param name="Feature">The feature tested; -1 for a leaf.</param>
     /// <param name="Threshold">Rows with value &lt;= threshold go left; the midpoint of <paramref name="Below"/> and <paramref name="Above"/>.</param>
-    /// <param name="Below">The largest value of the feature at most the threshold, among all training rows.</param>
-    /// <param name="Above">The smallest value of the feature above the threshold, among all training rows.</param>
+    /// <param name="Below">The largest value of the feature at most the threshold, among the training rows.</param>
+    /// <param name="Above">The smallest value of the feature above the threshold, among the training rows.</param>
     /// <param name="Left">The left child's index.</param>
     /// <param name="Right">The right child's index.</param>
     /// <param name="Segment">A leaf's 0-based segment; -1 for a split.</param>
-    /// <param name="Size">The training rows that reached the node.</param>
+    /// <param name="Size">The rows that reached the node: the training rows while growing, every row once measured (<see cref="Measure"/>).</param>
     internal readonly record struct Node(int Feature, double Threshold, float Below, float Above, int Left, int Right, int Segment, int Size);
 
     /// <summary>The mutable state of one growth: the nodes so far and which node each row sits in.</summary>

@@ -12,7 +12,7 @@ namespace CustomerSegmentation.Tests.Profiling.Rules;
 public sealed record RuleCase(FeatureMatrix Data, int[] Segments, int K, RuleOptions Options)
 {
     public override string ToString()
-        => $"K = {K}, depth {Options.MaxDepth}, min leaf {Options.MinLeafSize}, {Options.Criterion}, segments [{string.Join(" ", Segments)}], " +
+        => $"K = {K}, depth {Options.MaxDepth}, min leaf {Options.MinLeafSize}, {Options.Criterion}, sample {Options.SampleSize?.ToString(CultureInfo.InvariantCulture) ?? "all"} (seed {Options.Seed}), segments [{string.Join(" ", Segments)}], " +
            $"{Data.RowCount}x{Data.FeatureCount}: [{string.Join("; ", Enumerable.Range(0, Data.FeatureCount).Select(j => string.Join(" ", Data.Column(j).ToArray())))}]";
 }
 
@@ -30,11 +30,13 @@ public static class RuleGenerators
             from depth in Gen.Choose(1, 4)
             from minLeaf in Gen.Choose(1, 4)
             from criterion in Gen.Elements(SplitCriterion.Gini, SplitCriterion.Misclassification)
+            from sample in Gen.Frequency((2, Gen.Constant((int?)null)), (1, Gen.Choose(1, 60).Select(v => (int?)v)))
+            from seed in Gen.Choose(0, 3)
             select new RuleCase(
                 FeatureMatrix.FromColumns([.. columns], [.. Enumerable.Range(0, d).Select(j => $"f{j}")]),
                 segments,
                 k,
-                new RuleOptions { MaxDepth = depth, MinLeafSize = minLeaf, Criterion = criterion });
+                new RuleOptions { MaxDepth = depth, MinLeafSize = minLeaf, Criterion = criterion, SampleSize = sample, Seed = seed });
         return Arb.From(gen);
     }
 }
@@ -61,14 +63,27 @@ public sealed partial class SegmentRulesProperties
             Assert.Equal(predicted == 0 ? 0 : (double)matched / predicted, rule.Precision);
             Assert.Equal(rule.HasRule, predicted > 0);
         }
+
+        // Grown on a sample or not, every count is over every customer: each path counts the customers meeting it.
+        Assert.Equal(c.Data.RowCount, rules.Customers);
+        Assert.Equal(Math.Min(c.Data.RowCount, c.Options.SampleSize ?? int.MaxValue), rules.LearntFrom);
+        Assert.Equal(rules.LearntFrom < rules.Customers, rules.Sampled);
+        foreach (RulePath path in rules.Rules.SelectMany(r => r.Paths))
+        {
+            Assert.Equal(Enumerable.Range(0, c.Data.RowCount).Count(i => path.Matches(c.Data.GetRow(i))), path.Customers);
+        }
+
+        Assert.Equal(c.Data.RowCount, rules.Rules.SelectMany(r => r.Paths).Sum(p => p.Customers));
     }
 
     [Property(Arbitrary = [typeof(RuleGenerators)], MaxTest = 300)]
     public void A_deeper_tree_never_has_lower_training_fidelity(RuleCase c)
     {
-        RuleOptions deeper = c.Options with { MaxDepth = c.Options.MaxDepth + 1 };
+        // Training fidelity: the tree grown on every customer (a tree grown on a sample may fit the rest less well).
+        RuleOptions whole = c.Options with { SampleSize = null };
+        RuleOptions deeper = whole with { MaxDepth = c.Options.MaxDepth + 1 };
 
-        Assert.True(SegmentRules.Learn(c.Data, c.Segments, c.K, deeper).Agreeing >= SegmentRules.Learn(c.Data, c.Segments, c.K, c.Options).Agreeing);
+        Assert.True(SegmentRules.Learn(c.Data, c.Segments, c.K, deeper).Agreeing >= SegmentRules.Learn(c.Data, c.Segments, c.K, whole).Agreeing);
     }
 
     [Property(Arbitrary = [typeof(RuleGenerators)], MaxTest = 200)]
@@ -83,7 +98,8 @@ public sealed partial class SegmentRulesProperties
     [Property(Arbitrary = [typeof(RuleGenerators)], MaxTest = 300)]
     public void The_printed_bounds_sort_every_training_customer_as_the_midpoints_do(RuleCase c)
     {
-        SegmentRules rules = SegmentRules.Learn(c.Data, c.Segments, c.K, c.Options);
+        // Every customer is a training customer here (a sampled tree's text is exact for the sampled customers).
+        SegmentRules rules = SegmentRules.Learn(c.Data, c.Segments, c.K, c.Options with { SampleSize = null });
 
         foreach (RuleCondition condition in rules.Rules.SelectMany(r => r.Paths).SelectMany(p => p.Conditions))
         {

@@ -146,6 +146,42 @@ public sealed class SegmentRulesTests
         Assert.Contains("Criterion cannot be null", criterion.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_sample_size_below_one_is_rejected_naming_the_option(int size)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RuleOptions { SampleSize = size });
+
+        Assert.Equal("SampleSize", e.ParamName);
+        Assert.Contains("SampleSize must be at least 1, or null", e.Message, StringComparison.Ordinal);
+        Assert.Null(new RuleOptions { SampleSize = null }.SampleSize);
+        Assert.Equal(RuleOptions.DefaultSampleSize, new RuleOptions().SampleSize);
+    }
+
+    [Fact]
+    public void Rules_grown_on_a_sample_of_well_separated_groups_place_every_customer_and_depend_on_the_seed_alone()
+    {
+        // 3,000 customers in three age bands (20-26, 50-56, 80-86); the tree sees 300 of them and must still split at the gaps' midpoints.
+        double[] ages = [.. Enumerable.Range(0, 3000).Select(i => (i % 3 * 30.0) + 20 + (i % 7))];
+        int[] segments = [.. Enumerable.Range(0, 3000).Select(i => (i % 3) + 1)];
+        var options = new RuleOptions { SampleSize = 300, Seed = 7 };
+
+        SegmentRules rules = SegmentRules.Learn(Ages(ages), segments, 3, options);
+        SegmentRules again = SegmentRules.Learn(Ages(ages), segments, 3, options);
+        SegmentRules whole = SegmentRules.Learn(Ages(ages), segments, 3, options with { SampleSize = null });
+
+        Assert.True(rules.Sampled);
+        Assert.Equal((300, 3000, 3000), (rules.LearntFrom, rules.Customers, rules.Agreeing));
+        Assert.Equal(["Age <= 38", "38 < Age <= 68", "Age > 68"], rules.Rules.Select(r => r.Text));
+        Assert.Equal([1000, 1000, 1000], rules.Rules.Select(r => r.Paths.Single().Customers));
+        Assert.Equal(rules.ToString(), again.ToString());
+        Assert.Equal(rules.Rules.Select(r => r.Text), whole.Rules.Select(r => r.Text));
+        Assert.False(whole.Sampled);
+        Assert.Contains("grown on a sample of 300 of the 3,000 customers", rules.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sample", whole.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_label_count_that_differs_from_the_rows_is_rejected()
     {
