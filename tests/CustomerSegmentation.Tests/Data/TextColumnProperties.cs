@@ -12,6 +12,9 @@ public static class TextGenerators
     public static Arbitrary<string[]> Texts() => Arb.From(
         Gen.Choose(0, 400).SelectMany(n => Text.ArrayOf(n)));
 
+    public static Arbitrary<string[][]> Parts() => Arb.From(
+        Gen.Choose(0, 6).SelectMany(p => Gen.Choose(0, 40).SelectMany(n => Text.ArrayOf(n)).ArrayOf(p)));
+
     private static Gen<string> Text => Gen.Frequency(
         (8, Gen.Elements("C1", "", "é", "😀", "a\0b", " spaced ")),
         (1, Gen.Choose(0, 700).Select(k => new string('x', k))));
@@ -47,6 +50,55 @@ public sealed class TextColumnProperties
         {
             Assert.Equal(expected[i], column.Text(i).ToString());
         }
+    }
+
+    /// <summary>
+    /// Columns of small blocks (2 to 64 characters, so texts move to the next block, longer ones are kept whole, and
+    /// blocks are joined), built by adds and appends in any order, against a list of the same texts.
+    /// </summary>
+    [Property]
+    public void With_any_block_size_adds_and_appends_keep_every_text_in_order(string[][] parts, PositiveInt bits)
+    {
+        int blockBits = 1 + (bits.Get % 6);
+        var column = new TextColumn(blockBits);
+        var expected = new List<string>();
+        for (int p = 0; p < parts.Length; p++)
+        {
+            if (p % 2 == 0)
+            {
+                foreach (string text in parts[p])
+                {
+                    column.Add(text);
+                }
+            }
+            else
+            {
+                var later = new TextColumn(blockBits);
+                foreach (string text in parts[p])
+                {
+                    later.Add(text);
+                }
+
+                column.Append(later);
+            }
+
+            expected.AddRange(parts[p]);
+        }
+
+        Assert.Equal(expected.Count, column.Count);
+        Assert.Equal(expected, column.ToStrings());
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], column.Text(i).ToString());
+        }
+    }
+
+    [Fact]
+    public void Columns_of_different_block_sizes_are_not_joined()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new TextColumn(4).Append(new TextColumn(5)));
+
+        Assert.Contains("same block size", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
