@@ -18,9 +18,12 @@ internal sealed class TextColumn
 
     private readonly int _blockBits;
     private readonly int _blockLength;
-    private readonly List<char[]> _blocks = [];
+    private char[][] _blocks = [];
+    private int _blockCount;
     private Dictionary<int, string>? _longTexts;
-    private int[] _ends = new int[64];
+
+    // _ends[i + 1] is where text i ends; _ends[0] is 0, the end before the first text.
+    private int[] _ends = new int[65];
     private int _end;
 
     /// <param name="blockBits">The block size as a power of two (tests use small blocks); 2^20 characters by default.</param>
@@ -36,8 +39,8 @@ internal sealed class TextColumn
     /// <summary>The characters of text <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> Text(int index)
     {
-        int end = _ends[index];
-        int start = index == 0 ? 0 : _ends[index - 1];
+        int start = _ends[index];
+        int end = _ends[index + 1];
         if (end == start)
         {
             return _longTexts is not null && _longTexts.TryGetValue(index, out string? text) ? text : [];
@@ -50,7 +53,7 @@ internal sealed class TextColumn
             start = boundary;
         }
 
-        return _blocks[start >> _blockBits].AsSpan(start & (_blockLength - 1), end - start);
+        return new ReadOnlySpan<char>(_blocks[start >> _blockBits], start & (_blockLength - 1), end - start);
     }
 
     /// <summary>Text <paramref name="index"/> as a new string.</summary>
@@ -84,10 +87,10 @@ internal sealed class TextColumn
         if (text.Length > 0)
         {
             int block = at >> _blockBits;
-            while (_blocks.Count <= block)
+            while (_blockCount <= block)
             {
                 // A first block starts small; a block after a full one is made full size at once.
-                _blocks.Add(new char[_blocks.Count == 0 ? Math.Min(FirstBlockLength, _blockLength) : _blockLength]);
+                AddBlock(new char[_blockCount == 0 ? Math.Min(FirstBlockLength, _blockLength) : _blockLength]);
             }
 
             char[] chars = _blocks[block];
@@ -116,16 +119,16 @@ internal sealed class TextColumn
             throw new InvalidOperationException("Only columns of the same block size can be joined.");
         }
 
-        int shift = _blocks.Count << _blockBits;
+        int shift = _blockCount << _blockBits;
         if ((long)shift + later._end > Array.MaxLength || (long)Count + later.Count + 1 > Array.MaxLength)
         {
             throw new InvalidOperationException(
                 $"The texts of one column hold more than {Array.MaxLength:N0} characters, more than one read can keep; split the data.");
         }
 
-        if (Count + later.Count > _ends.Length)
+        if (Count + later.Count + 1 > _ends.Length)
         {
-            Array.Resize(ref _ends, Count + later.Count);
+            Array.Resize(ref _ends, Count + later.Count + 1);
         }
 
         // The later texts keep their places within their blocks, which now follow this column's blocks, so their ends
@@ -134,8 +137,8 @@ internal sealed class TextColumn
         // where this column ends instead, so that they still read as having no characters here.
         for (int i = 0; i < later.Count; i++)
         {
-            int end = later._ends[i];
-            _ends[Count + i] = end == 0 ? _end : end + shift;
+            int end = later._ends[i + 1];
+            _ends[Count + i + 1] = end == 0 ? _end : end + shift;
         }
 
         foreach ((int index, string text) in later._longTexts ?? [])
@@ -143,7 +146,11 @@ internal sealed class TextColumn
             (_longTexts ??= [])[Count + index] = text;
         }
 
-        _blocks.AddRange(later._blocks);
+        for (int b = 0; b < later._blockCount; b++)
+        {
+            AddBlock(later._blocks[b]);
+        }
+
         Count += later.Count;
         if (later._end > 0)
         {
@@ -165,12 +172,22 @@ internal sealed class TextColumn
 
     private void AddEnd(int end)
     {
-        if (Count == _ends.Length)
+        if (Count + 1 == _ends.Length)
         {
             Array.Resize(ref _ends, (int)Math.Min(Array.MaxLength, (long)_ends.Length * 2));
         }
 
-        _ends[Count++] = end;
+        _ends[++Count] = end;
         _end = end;
+    }
+
+    private void AddBlock(char[] block)
+    {
+        if (_blockCount == _blocks.Length)
+        {
+            Array.Resize(ref _blocks, Math.Max(4, _blocks.Length * 2));
+        }
+
+        _blocks[_blockCount++] = block;
     }
 }

@@ -14,8 +14,8 @@ namespace CustomerSegmentation.Profiling;
 /// <remarks>
 /// The tree is trained on every customer, or on a seeded random sample of <see cref="RuleOptions.SampleSize"/> of them
 /// when there are more (each feature is sorted once; a level of the tree is one pass over the sorted features).
-/// Fidelity, the rules' counts and each path's customers are always counted over every customer. Thresholds are midpoints between adjacent distinct
-/// values; ties between equally good splits go to the earlier feature, then to the lower threshold, so the same data
+/// Fidelity, the rules' counts and each path's customers are always counted over every customer. Thresholds are
+/// midpoints between adjacent distinct values; ties between equally good splits go to the earlier feature, then to the lower threshold, so the same data
 /// gives the same rules for any thread count. Splits whose two sides predict the same segment are removed.
 /// </remarks>
 public sealed class SegmentRules
@@ -27,11 +27,11 @@ public sealed class SegmentRules
 
     private SegmentRules(ThresholdTree tree, ImmutableArray<string> featureNames, ImmutableArray<SegmentRule> rules, int customers, int learntFrom, int agreeing, RuleOptions options)
     {
-        LearntFrom = learntFrom;
         _tree = tree;
         FeatureNames = featureNames;
         Rules = rules;
         Customers = customers;
+        LearntFrom = learntFrom;
         Agreeing = agreeing;
         Options = options;
     }
@@ -159,7 +159,7 @@ public sealed class SegmentRules
     /// <paramref name="seed"/> (Xoshiro256**), in ascending order: selection sampling (Knuth's Algorithm S), one pass
     /// and no array of the row count.
     /// </summary>
-    private static int[] SampleRows(int rowCount, int size, int seed)
+    internal static int[] SampleRows(int rowCount, int size, int seed)
     {
         var random = new Xoshiro256StarStar(seed, threadSafe: false);
         var rows = new int[size];

@@ -160,6 +160,27 @@ public sealed class SegmentRulesTests
     }
 
     [Fact]
+    public void The_sample_is_ascending_distinct_rows_and_each_row_is_drawn_equally_often()
+    {
+        // 30,000 draws of 3 of 10 rows: each row is expected 9,000 times (standard deviation about 79).
+        var drawn = new int[10];
+        for (int seed = 0; seed < 30_000; seed++)
+        {
+            int[] rows = SegmentRules.SampleRows(10, 3, seed);
+            Assert.Equal(3, rows.Length);
+            Assert.True(rows[0] >= 0 && rows[0] < rows[1] && rows[1] < rows[2] && rows[2] < 10, string.Join(",", rows));
+            foreach (int row in rows)
+            {
+                drawn[row]++;
+            }
+        }
+
+        Assert.All(drawn, count => Assert.InRange(count, 9_000 - 400, 9_000 + 400));
+        Assert.Equal(SegmentRules.SampleRows(1_000, 10, 5), SegmentRules.SampleRows(1_000, 10, 5));
+        Assert.Equal(Enumerable.Range(0, 7), SegmentRules.SampleRows(7, 7, 1));
+    }
+
+    [Fact]
     public void Rules_grown_on_a_sample_of_well_separated_groups_place_every_customer_and_depend_on_the_seed_alone()
     {
         // 3,000 customers in three age bands (20-26, 50-56, 80-86); the tree sees 300 of them and must still split at the gaps' midpoints.
