@@ -62,7 +62,8 @@ internal sealed class CsvChunks
         byte[] block = ArrayPool<byte>.Shared.Rent(blockLength);
         try
         {
-            for (int offset = 0; offset < length;)
+            // The pass stops at the first block that rules a split out (a quote, a lone carriage return).
+            for (int offset = 0; offset < length && scan.Splittable;)
             {
                 int read = RandomAccess.Read(file, block.AsSpan(0, (int)Math.Min(blockLength, length - offset)), offset);
                 if (read == 0)
@@ -150,6 +151,9 @@ internal sealed class CsvChunks
             _parts = (int)Math.Min(threads, length / (long)minBytesPerThread);
             _splittable = _parts >= 2;
         }
+
+        /// <summary>Whether the bytes so far still allow a split (a quote or a lone carriage return rules it out).</summary>
+        public bool Splittable => _splittable;
 
         /// <summary>Takes the next block of the input.</summary>
         public void Add(ReadOnlySpan<byte> block)
