@@ -47,10 +47,10 @@ internal sealed class TextColumn
         }
 
         // A text that would have crossed the boundary after the previous one's end starts at that boundary.
-        int boundary = ((start >> _blockBits) + 1) << _blockBits;
+        long boundary = ((long)(start >> _blockBits) + 1) << _blockBits;
         if (end > boundary)
         {
-            start = boundary;
+            start = (int)boundary;
         }
 
         return new ReadOnlySpan<char>(_blocks[start >> _blockBits], start & (_blockLength - 1), end - start);
@@ -72,18 +72,20 @@ internal sealed class TextColumn
         }
 
         int offset = at & (_blockLength - 1);
+        long start = at;
         if (offset != 0 && offset + text.Length > _blockLength)
         {
-            at = ((at >> _blockBits) + 1) << _blockBits;
+            start = ((long)(at >> _blockBits) + 1) << _blockBits;
             offset = 0;
         }
 
-        if ((long)at + text.Length > Array.MaxLength)
+        if (start + text.Length > Array.MaxLength)
         {
             throw new InvalidOperationException(
                 $"The texts of one column hold more than {Array.MaxLength:N0} characters, more than one read can keep; split the data.");
         }
 
+        at = (int)start;
         if (text.Length > 0)
         {
             int block = at >> _blockBits;
@@ -119,12 +121,14 @@ internal sealed class TextColumn
             throw new InvalidOperationException("Only columns of the same block size can be joined.");
         }
 
-        int shift = _blockCount << _blockBits;
-        if ((long)shift + later._end > Array.MaxLength || (long)Count + later.Count + 1 > Array.MaxLength)
+        long blocksBefore = (long)_blockCount << _blockBits;
+        if (blocksBefore + later._end > Array.MaxLength || (long)Count + later.Count + 1 > Array.MaxLength)
         {
             throw new InvalidOperationException(
                 $"The texts of one column hold more than {Array.MaxLength:N0} characters, more than one read can keep; split the data.");
         }
+
+        int shift = (int)blocksBefore;
 
         if (Count + later.Count + 1 > _ends.Length)
         {
