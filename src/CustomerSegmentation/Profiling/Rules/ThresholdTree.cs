@@ -57,14 +57,7 @@ internal sealed class ThresholdTree
         var segments = new int[rowCount];
         for (int i = 0; i < rowCount; i++)
         {
-            int at = 0;
-            while (Nodes[at].Feature >= 0)
-            {
-                Node node = Nodes[at];
-                at = columns[node.Feature][i] <= node.Threshold ? node.Left : node.Right;
-            }
-
-            segments[i] = Nodes[at].Segment;
+            segments[i] = Nodes[LeafOf(columns, i)].Segment;
         }
 
         return segments;
@@ -81,16 +74,9 @@ internal sealed class ThresholdTree
         var matched = new int[SegmentCount];
         for (int i = 0; i < labels.Length; i++)
         {
-            int at = 0;
-            reached[0]++;
-            while (Nodes[at].Feature >= 0)
-            {
-                Node node = Nodes[at];
-                at = columns[node.Feature][i] <= node.Threshold ? node.Left : node.Right;
-                reached[at]++;
-            }
-
-            int segment = Nodes[at].Segment;
+            int leaf = LeafOf(columns, i);
+            reached[leaf]++;
+            int segment = Nodes[leaf].Segment;
             placed[segment]++;
             if (segment == labels[i])
             {
@@ -98,8 +84,30 @@ internal sealed class ThresholdTree
             }
         }
 
+        // A split's size is the sum of its two sides' (children follow their parent, so a backward pass sums them).
+        for (int at = Nodes.Length - 1; at >= 0; at--)
+        {
+            if (Nodes[at].Feature >= 0)
+            {
+                reached[at] = reached[Nodes[at].Left] + reached[Nodes[at].Right];
+            }
+        }
+
         ImmutableArray<Node> counted = [.. Nodes.Select((node, at) => node with { Size = reached[at] })];
         return (new ThresholdTree(counted, SegmentCount), placed, matched);
+    }
+
+    /// <summary>The leaf row <paramref name="row"/> of <paramref name="columns"/> reaches.</summary>
+    private int LeafOf(float[][] columns, int row)
+    {
+        int at = 0;
+        while (Nodes[at].Feature >= 0)
+        {
+            Node node = Nodes[at];
+            at = columns[node.Feature][row] <= node.Threshold ? node.Left : node.Right;
+        }
+
+        return at;
     }
 
     private int DepthOf(int at) => Nodes[at].Feature < 0 ? 0 : 1 + Math.Max(DepthOf(Nodes[at].Left), DepthOf(Nodes[at].Right));
