@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CustomerSegmentation.Clustering.Kernels;
 using CustomerSegmentation.Data;
 
@@ -69,6 +70,7 @@ internal sealed class NearestCentroid : IClusteringModel
     /// How many labels name each cluster, counted in four interleaved tallies so that a run of equal labels does not
     /// make each increment wait for the one before.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] ClusterSizes(ReadOnlySpan<int> labels, int clusters)
     {
         var tallies = new int[4 * clusters];

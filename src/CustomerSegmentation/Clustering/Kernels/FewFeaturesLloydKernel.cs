@@ -176,6 +176,7 @@ internal static class FewFeaturesLloydKernel
     }
 
     /// <summary>Fills <paramref name="indices"/> with 0, 1, 2, ... (each cluster's index as a float, for the blend) and returns its first element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ref float ClusterIndices(Span<float> indices)
     {
         for (int k = 0; k < indices.Length; k++)
@@ -237,6 +238,7 @@ internal static class FewFeaturesLloydKernel
     /// <paramref name="chunkLabels"/>, and their counts to the float32 sums from <paramref name="sum0"/> (which the chunk
     /// found at zero): a pass over the chunk per group of clusters, the group's sums held in registers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddClusters<TLanes, TVector, TFeatures>(
         float[][] columns, float[] offset, int chunkStart, ReadOnlySpan<TVector> chunkLabels, ref TVector sum0, int clusters)
         where TLanes : struct, ISimdLanes<TVector>
@@ -353,6 +355,7 @@ internal static class FewFeaturesLloydKernel
     }
 
     /// <summary>Adds, for every sum s, the <paramref name="lanes"/> double lane totals of <paramref name="wide"/> to <c>partial[s]</c>, lane 0 first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ReduceLanes(ReadOnlySpan<double> wide, int lanes, Span<double> partial)
     {
         for (int s = 0; s < partial.Length; s++)
@@ -368,6 +371,7 @@ internal static class FewFeaturesLloydKernel
     }
 
     /// <summary>Adds the float32 vector sums lane-wise to their double accumulators and clears them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Flush<TLanes, TVector>(Span<TVector> sums, Span<double> wide)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged

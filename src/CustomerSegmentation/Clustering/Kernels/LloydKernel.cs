@@ -293,6 +293,7 @@ internal static class LloydKernel
     /// previous cluster's sums to its new one's, in double: its weighted centred values (the float32 subtraction the
     /// kernels make) and its weight.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void MoveRows(
         float[][] columns, float[] offset, float[]? weights, int features, int[] labels, ReadOnlySpan<int> previous, int index, uint moved, Span<double> partial)
     {
@@ -367,6 +368,7 @@ internal static class LloydKernel
     }
 
     /// <summary>Adds the float32 vector sums to their double totals, lane by lane, and clears them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Flush<TLanes, TVector>(Span<TVector> sums, Span<double> partial)
         where TLanes : struct, ISimdLanes<TVector>
         where TVector : unmanaged

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CustomerSegmentation.Clustering.Kernels;
 
@@ -135,6 +136,7 @@ internal static class MismatchKernel
     }
 
     /// <summary>The mismatches of the vector of rows at <paramref name="index"/>: the feature count plus one -1 per equal code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<int> Mismatches(int[][] codes, int[] drawn, int index)
     {
         var mismatches = new Vector<int>(codes.Length);
@@ -147,6 +149,7 @@ internal static class MismatchKernel
     }
 
     /// <summary>The mismatches of one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RowMismatches(int[][] codes, int[] drawn, int row)
     {
         int mismatches = 0;
@@ -159,6 +162,7 @@ internal static class MismatchKernel
     }
 
     /// <summary>Whether <paramref name="row"/> is taken, moving past it in the list when it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTaken(int row, ReadOnlySpan<int> taken, ref int next)
     {
         if (next < taken.Length && taken[next] == row)
@@ -171,6 +175,7 @@ internal static class MismatchKernel
     }
 
     /// <summary>Counts one row into the running fewest mismatches, unless taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tally(int[][] codes, int[] drawn, int row, ReadOnlySpan<int> taken, ref int next, ref int fewest, ref int rows)
     {
         if (IsTaken(row, taken, ref next))
@@ -191,6 +196,7 @@ internal static class MismatchKernel
     }
 
     /// <summary>Whether one row, not taken, has <paramref name="mismatches"/> mismatches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Matches(int[][] codes, int[] drawn, int row, ReadOnlySpan<int> taken, ref int next, int mismatches)
         => !IsTaken(row, taken, ref next) && RowMismatches(codes, drawn, row) == mismatches;
 }

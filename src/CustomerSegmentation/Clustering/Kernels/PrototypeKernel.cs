@@ -372,6 +372,7 @@ internal static class PrototypeKernel
     /// of <paramref name="changedLanes"/>), from its old prototype (none for -1) to its new one, in double, each value
     /// centred (and weighted) in float32 as the vector path computes it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MoveSums(float[][] columns, float[] offset, float[]? weights, int[] labels, ReadOnlySpan<int> previous, int index, uint changedLanes, Span<double> sums, int d)
     {
         int stride = d + 1;

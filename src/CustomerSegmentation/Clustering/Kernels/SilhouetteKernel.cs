@@ -395,6 +395,7 @@ internal sealed class SilhouetteKernel
     }
 
     /// <summary>The Euclidean distance between the rows at positions <paramref name="p"/> and <paramref name="q"/> of <paramref name="columns"/>, one at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ScalarDistance(double[][] columns, int p, int q, int features)
     {
         double squared = 0;
