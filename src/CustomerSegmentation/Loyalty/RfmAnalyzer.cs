@@ -27,6 +27,9 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 {
     private const int DaysPerYear = 365;
 
+    /// <summary>Key ranges up to this size (or four times the purchases) are counted with a stamp table rather than by sorting.</summary>
+    private const int StampTableMinimum = 1 << 20;
+
     /// <summary>The name of the public methods' argument, which errors about the lines name.</summary>
     private const string TransactionsParameter = "transactions";
 
@@ -266,7 +269,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
                 DateTime timestamp = timestamps[i];
                 lastTicks = Math.Max(lastTicks, timestamp.Ticks);
-                if (amount >= 0m)
+                if (decimal.Sign(amount) >= 0)
                 {
                     PurchaseCount++;
                     if (timestamp < FirstPurchase[c])
@@ -305,7 +308,11 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
         public int PurchaseCount { get; }
 
-        /// <summary>Distinct order ids (or purchase days) per customer: group the purchase keys by customer (a stable counting sort), then sort each group and count its distinct keys.</summary>
+        /// <summary>
+        /// Distinct order ids (or purchase days) per customer: the purchase keys grouped by customer (a stable counting
+        /// sort), then each group's distinct keys counted by stamping each key with the customer that saw it last. Keys
+        /// that span too wide a range for a stamp table (purchase days far apart) are counted by sorting each group.
+        /// </summary>
         public int[] CountDistinctPurchases(TransactionColumns lines, FrequencyBasis basis, CancellationToken cancellationToken)
         {
             int n = lines.CustomerIds.Length;
@@ -316,7 +323,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
             var start = new int[n + 1];
             for (int i = 0; i < customers.Length; i++)
             {
-                if (amounts[i] >= 0m)
+                if (decimal.Sign(amounts[i]) >= 0)
                 {
                     start[customers[i] + 1]++;
                 }
@@ -329,23 +336,67 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
 
             var next = start.AsSpan(0, n).ToArray();
             var keys = new int[PurchaseCount];
+            int smallest = int.MaxValue;
+            int largest = int.MinValue;
             for (int i = 0; i < customers.Length; i++)
             {
                 CheckEvery(i, cancellationToken);
-                if (amounts[i] < 0m)
+                if (decimal.Sign(amounts[i]) < 0)
                 {
                     continue;
                 }
 
-                keys[next[customers[i]]++] = basis == FrequencyBasis.Orders ? orders[i] : DayOf(timestamps[i]);
+                int key = basis == FrequencyBasis.Orders ? orders[i] : DayOf(timestamps[i]);
+                keys[next[customers[i]]++] = key;
+                smallest = Math.Min(smallest, key);
+                largest = Math.Max(largest, key);
             }
 
-            var distinct = new int[n];
-            for (int c = 0; c < n; c++)
+            if (keys.Length == 0)
+            {
+                return new int[n];
+            }
+
+            long range = (long)largest - smallest + 1;
+            return range <= Math.Max(StampTableMinimum, 4L * keys.Length)
+                ? CountByStamps(keys, start, n, smallest, (int)range)
+                : CountBySorting(keys, start, n);
+        }
+
+        /// <summary>The distinct keys of each customer's group, each key stamped with the last customer that held it.</summary>
+        private static int[] CountByStamps(int[] keys, int[] start, int customers, int smallest, int range)
+        {
+            var stamps = new int[range];
+            Array.Fill(stamps, -1);
+            var distinct = new int[customers];
+            for (int c = 0; c < customers; c++)
+            {
+                int count = 0;
+                for (int k = start[c]; k < start[c + 1]; k++)
+                {
+                    ref int stamp = ref stamps[keys[k] - smallest];
+                    if (stamp != c)
+                    {
+                        stamp = c;
+                        count++;
+                    }
+                }
+
+                distinct[c] = count;
+            }
+
+            return distinct;
+        }
+
+        /// <summary>The distinct keys of each customer's group, counted after sorting the group.</summary>
+        private static int[] CountBySorting(int[] keys, int[] start, int customers)
+        {
+            var distinct = new int[customers];
+            for (int c = 0; c < customers; c++)
             {
                 Span<int> group = keys.AsSpan(start[c], start[c + 1] - start[c]);
                 group.Sort();
-                int count = 1;
+                int count = group.IsEmpty ? 0 : 1;
                 for (int k = 1; k < group.Length; k++)
                 {
                     if (group[k] != group[k - 1])

@@ -52,7 +52,7 @@ internal sealed class TransactionColumns
     public int[]? Orders { get; }
 
     /// <summary>True when line <paramref name="line"/> is a return (a negative amount).</summary>
-    public bool IsReturn(int line) => Amounts[line] < 0m;
+    public bool IsReturn(int line) => decimal.Sign(Amounts[line]) < 0;
 
     /// <summary>
     /// The lines of <paramref name="transactions"/> by column: customers numbered by first line (equal ids compared

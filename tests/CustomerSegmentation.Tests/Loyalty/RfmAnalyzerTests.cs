@@ -178,4 +178,25 @@ public sealed class RfmAnalyzerTests
             ["Champions", "Loyal Customers", "Potential Loyalists", "New Customers", "Promising", "Need Attention", "About to Sleep", "At Risk", "Can't Lose", "Hibernating"],
             Enum.GetValues<RfmSegment>().Select(s => s.DisplayName()));
     }
+
+    [Fact]
+    public void Counts_purchase_days_thousands_of_years_apart()
+    {
+        // Days spanning years 1 to 9999 are too wide a range for the stamp table: the groups are sorted instead.
+        Transaction[] lines =
+        [
+            new("A", new DateTime(1, 1, 1), 10m, null),
+            new("A", new DateTime(1, 1, 1, 12, 0, 0), 5m, null),
+            new("A", new DateTime(9999, 12, 30), 7m, null),
+            new("B", new DateTime(9999, 12, 30), 3m, null),
+            new("B", new DateTime(5000, 6, 1), -2m, null),
+            new("B", new DateTime(5000, 6, 2), 4m, null),
+        ];
+
+        RfmResult result = new RfmAnalyzer(new RfmOptions { AnalysisDate = new DateOnly(9999, 12, 31) }).Analyze(lines);
+
+        Assert.Equal(FrequencyBasis.PurchaseDays, result.FrequencyBasis);
+        Assert.Equal(2, result["A"].Frequency);
+        Assert.Equal(2, result["B"].Frequency);
+    }
 }

@@ -64,6 +64,20 @@ public sealed class RfmPropertyTests
     }
 
     [Property]
+    public void Frequency_counts_each_customers_distinct_orders_or_purchase_days(Transaction[] lines)
+    {
+        RfmResult byOrders = new RfmAnalyzer(new RfmOptions { Frequency = FrequencyBasis.Orders }).Analyze(lines);
+        RfmResult byDays = new RfmAnalyzer(new RfmOptions { Frequency = FrequencyBasis.PurchaseDays }).Analyze(lines);
+
+        // The generator gives order ids shared between customers, so an order id counts once per customer that used it.
+        foreach (IGrouping<string, Transaction> customer in lines.Where(t => t.Amount >= 0m).GroupBy(t => t.CustomerId))
+        {
+            Assert.Equal(customer.Select(t => t.OrderId).Distinct().Count(), byOrders[customer.Key].Frequency);
+            Assert.Equal(customer.Select(t => DateOnly.FromDateTime(t.Timestamp)).Distinct().Count(), byDays[customer.Key].Frequency);
+        }
+    }
+
+    [Property]
     public void Frequency_bins_are_balanced_whatever_the_ties(Transaction[] lines)
     {
         RfmResult result = new RfmAnalyzer().Analyze(lines);
