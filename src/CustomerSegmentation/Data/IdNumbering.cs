@@ -52,6 +52,104 @@ internal sealed class IdNumbering
         }
     }
 
+    /// <summary>The characters of every id, in order of number. Only what the numbering added belongs here.</summary>
+    public TextColumn Texts => _ids;
+
+    /// <summary>The number of <paramref name="id"/>, or -1 when it has none; reads only, so threads may call it side by side.</summary>
+    public int Find(ReadOnlySpan<char> id)
+    {
+        uint hash = (uint)string.GetHashCode(id);
+        int mask = _slots.Length - 1;
+        for (int slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        {
+            ulong entry = _slots[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            int number = (int)(uint)entry - 1;
+            if ((uint)(entry >> 32) == hash && id.SequenceEqual(Text(number)))
+            {
+                return number;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The numbering of the ids of consecutive parts (the numberings of a file's ranges, in file order) as one: the
+    /// texts by first appearance over the parts in order (what numbering every part's ids one after the other gives)
+    /// and, per part, the one number of each of its ids. The first part's texts are taken, not copied: no part may
+    /// number ids afterwards. Each later part's ids are looked up in the parts before it side by side, on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; numbering the new ones is one pass in order.
+    /// </summary>
+    public static (TextColumn Texts, int[][] Numbers) Merge(IReadOnlyList<IdNumbering> parts, int maxDegreeOfParallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        const int Chunk = 16_384;
+        var earlier = new long[parts.Count][];
+        var work = new List<(int Part, int Start)>();
+        for (int k = 1; k < parts.Count; k++)
+        {
+            earlier[k] = new long[parts[k].Count];
+            for (int start = 0; start < parts[k].Count; start += Chunk)
+            {
+                work.Add((k, start));
+            }
+        }
+
+        // Where each id of a later part was numbered first: part j and its number n there, as (j << 32) | n (-1: nowhere).
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, w =>
+        {
+            (int k, int start) = work[w];
+            IdNumbering part = parts[k];
+            long[] found = earlier[k];
+            int end = Math.Min(part.Count, start + Chunk);
+            for (int o = start; o < end; o++)
+            {
+                found[o] = -1;
+                ReadOnlySpan<char> id = part.Text(o);
+                for (int j = 0; j < k; j++)
+                {
+                    int number = parts[j].Find(id);
+                    if (number >= 0)
+                    {
+                        found[o] = ((long)j << 32) | (uint)number;
+                        break;
+                    }
+                }
+            }
+        });
+
+        TextColumn texts = parts[0]._ids;
+        var numbers = new int[parts.Count][];
+        numbers[0] = new int[parts[0].Count];
+        for (int o = 0; o < numbers[0].Length; o++)
+        {
+            numbers[0][o] = o;
+        }
+
+        for (int k = 1; k < parts.Count; k++)
+        {
+            long[] found = earlier[k];
+            int[] mine = numbers[k] = new int[found.Length];
+            for (int o = 0; o < found.Length; o++)
+            {
+                if (found[o] < 0)
+                {
+                    mine[o] = texts.Count;
+                    texts.Add(parts[k].Text(o));
+                }
+                else
+                {
+                    mine[o] = numbers[(int)(found[o] >> 32)][(int)(uint)found[o]];
+                }
+            }
+        }
+
+        return (texts, numbers);
+    }
+
     /// <summary>Every id as a string, in order of number.</summary>
     public string[] ToStrings() => _ids.ToStrings();
 

@@ -20,7 +20,7 @@ internal sealed class TransactionColumns
     /// <param name="amounts">Each line's amount.</param>
     /// <param name="orderIds">The distinct order ids, or null when the source has none.</param>
     /// <param name="orders">Each line's index into <paramref name="orderIds"/> (-1 for none), or null when the source has no order ids.</param>
-    public TransactionColumns(string[] customerIds, int[] customers, DateTime[] timestamps, decimal[] amounts, IdNumbering? orderIds, int[]? orders)
+    public TransactionColumns(string[] customerIds, int[] customers, DateTime[] timestamps, decimal[] amounts, TextColumn? orderIds, int[]? orders)
     {
         CustomerIds = customerIds;
         Customers = customers;
@@ -46,7 +46,7 @@ internal sealed class TransactionColumns
     public decimal[] Amounts { get; }
 
     /// <summary>The distinct order ids, or null when the source has none.</summary>
-    public IdNumbering? OrderIds { get; }
+    public TextColumn? OrderIds { get; }
 
     /// <summary>Each line's order, an index into <see cref="OrderIds"/> (-1 for a line without one), or null when the source has no order ids.</summary>
     public int[]? Orders { get; }
@@ -96,7 +96,7 @@ internal sealed class TransactionColumns
 
         return orderIds.Count == 0
             ? new TransactionColumns([.. customerIds], customers, timestamps, amounts, null, null)
-            : new TransactionColumns([.. customerIds], customers, timestamps, amounts, orderIds, orders);
+            : new TransactionColumns([.. customerIds], customers, timestamps, amounts, orderIds.Texts, orders);
     }
 
     /// <summary>The lines as <see cref="Transaction"/> values, in order; equal ids share one string instance.</summary>

@@ -116,13 +116,15 @@ internal sealed class TransactionRowReader
             return (reader, columns);
         });
 
+        // The order ids are numbered over all ranges at once (looked up side by side); the customers range by range.
+        (TextColumn orderIds, int[][] orderNumbers) = IdNumbering.Merge([.. parts.Select(p => p.Reader._orders)], parts.Count);
         TransactionRowReader all = parts[0].Reader;
         for (int k = 1; k < parts.Count; k++)
         {
-            all.Append(parts[k].Reader);
+            all.Append(parts[k].Reader, orderNumbers[k]);
         }
 
-        return all.Finish(parts[0].Columns);
+        return all.Finish(parts[0].Columns, orderIds);
     }
 
     /// <summary>The positions of the columns read, -1 for one not used.</summary>
@@ -212,9 +214,10 @@ internal sealed class TransactionRowReader
 
     /// <summary>
     /// Moves what <paramref name="later"/> read from a later range of the same file after what this reader read: its
-    /// transactions and rejections in order, its customers matched to these by id.
+    /// transactions and rejections in order, its customers matched to these by id, its orders numbered by
+    /// <paramref name="orders"/> (the number over every range of each of its order ids).
     /// </summary>
-    private void Append(TransactionRowReader later)
+    private void Append(TransactionRowReader later, int[] orders)
     {
         var customers = new int[later._customerIds.Count];
         for (int c = 0; c < customers.Length; c++)
@@ -229,12 +232,6 @@ internal sealed class TransactionRowReader
 
             customers[c] = customer;
             _customerHasPurchase[customer] |= later._customerHasPurchase[c];
-        }
-
-        var orders = new int[later._orders.Count];
-        for (int o = 0; o < orders.Length; o++)
-        {
-            orders[o] = _orders.Number(later._orders.Text(o));
         }
 
         int lines = _keptCustomers.Count + later._keptCustomers.Count;
@@ -262,10 +259,13 @@ internal sealed class TransactionRowReader
         _rejected.Append(later._rejected);
     }
 
-    /// <summary>The transactions kept, with the returns of customers who never bought set aside, and the hygiene report.</summary>
-    private TransactionSet Finish(Columns columns)
+    /// <summary>
+    /// The transactions kept, with the returns of customers who never bought set aside, and the hygiene report;
+    /// <paramref name="orderIds"/> are the order ids of a split read's ranges together (null: this reader's own).
+    /// </summary>
+    private TransactionSet Finish(Columns columns, TextColumn? orderIds = null)
     {
-        TransactionColumns kept = KeptColumns(columns.Order >= 0, out long returnsWithoutPurchase);
+        TransactionColumns kept = KeptColumns(columns.Order >= 0 ? orderIds ?? _orders.Texts : null, out long returnsWithoutPurchase);
         var report = new TransactionHygieneReport(
             _rowsRead,
             kept.Count,
@@ -309,8 +309,9 @@ internal sealed class TransactionRowReader
     /// The kept lines by column, without the lines of customers who never bought (only returns), those customers taken
     /// out of the numbering (which stays in order of first line).
     /// </summary>
-    private TransactionColumns KeptColumns(bool hasOrders, out long dropped)
+    private TransactionColumns KeptColumns(TextColumn? orderIds, out long dropped)
     {
+        bool hasOrders = orderIds is not null;
         dropped = 0;
         foreach (int customer in _keptReturnCustomers)
         {
@@ -324,7 +325,6 @@ internal sealed class TransactionRowReader
         ReadOnlySpan<DateTime> timestamps = CollectionsMarshal.AsSpan(_keptTimestamps);
         ReadOnlySpan<decimal> amounts = CollectionsMarshal.AsSpan(_keptAmounts);
         ReadOnlySpan<int> orders = CollectionsMarshal.AsSpan(_keptOrders);
-        IdNumbering? orderIds = hasOrders ? _orders : null;
         if (dropped == 0)
         {
             return new TransactionColumns(

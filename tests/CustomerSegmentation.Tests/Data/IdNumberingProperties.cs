@@ -41,6 +41,45 @@ public sealed class IdNumberingProperties
         }
     }
 
+    [Property]
+    public void Numberings_of_consecutive_parts_merge_into_the_numbering_of_the_whole(string[] ids, byte cuts, bool oneThread)
+    {
+        // Cut the ids into one to five consecutive parts (some empty), number each part on its own, then merge.
+        var random = new Random(cuts);
+        int[] bounds = [0, .. Enumerable.Range(0, cuts % 5).Select(_ => random.Next(ids.Length + 1)).Order(), ids.Length];
+        var parts = new List<IdNumbering>();
+        var local = new List<int[]>();
+        for (int p = 0; p + 1 < bounds.Length; p++)
+        {
+            var part = new IdNumbering();
+            local.Add([.. ids[bounds[p]..bounds[p + 1]].Select(id => part.Number(id))]);
+            parts.Add(part);
+        }
+
+        var whole = new IdNumbering();
+        int[] expected = [.. ids.Select(id => whole.Number(id))];
+
+        (TextColumn texts, int[][] numbers) = IdNumbering.Merge(parts, oneThread ? 1 : 4);
+
+        Assert.Equal(whole.ToStrings(), texts.ToStrings());
+        int[] merged = [.. local.SelectMany((part, p) => part.Select(number => numbers[p][number]))];
+        Assert.Equal(expected, merged);
+    }
+
+    [Fact]
+    public void Find_gives_an_ids_number_and_minus_one_for_an_unknown_id()
+    {
+        var numbering = new IdNumbering();
+        numbering.Number("a");
+        numbering.Number("b");
+
+        Assert.Equal(1, numbering.Find("b"));
+        Assert.Equal(0, numbering.Find("a"));
+        Assert.Equal(-1, numbering.Find("c"));
+        Assert.Equal(-1, numbering.Find("A"));
+        Assert.Equal(2, numbering.Count);
+    }
+
     [Fact]
     public void Ids_that_differ_in_case_or_by_a_prefix_are_distinct_and_a_repeat_next_to_itself_keeps_its_number()
     {
