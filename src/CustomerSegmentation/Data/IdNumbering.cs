@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CustomerSegmentation.Data;
 
 /// <summary>
@@ -35,42 +37,37 @@ internal sealed class IdNumbering
         }
 
         uint hash = (uint)string.GetHashCode(id);
-        int mask = _slots.Length - 1;
-        for (int slot = (int)hash & mask; ; slot = (slot + 1) & mask)
-        {
-            ulong entry = _slots[slot];
-            if (entry == 0)
-            {
-                return _last = Add(id, hash, slot);
-            }
-
-            int number = (int)(uint)entry - 1;
-            if ((uint)(entry >> 32) == hash && id.SequenceEqual(Text(number)))
-            {
-                return _last = number;
-            }
-        }
+        int number = Probe(id, hash, out int empty);
+        return _last = number >= 0 ? number : Add(id, hash, empty);
     }
 
     /// <summary>The characters of every id, in order of number. Only what the numbering added belongs here.</summary>
     public TextColumn Texts => _ids;
 
     /// <summary>The number of <paramref name="id"/>, or -1 when it has none; reads only, so threads may call it side by side.</summary>
-    public int Find(ReadOnlySpan<char> id)
+    public int Find(ReadOnlySpan<char> id) => Probe(id, (uint)string.GetHashCode(id), out _);
+
+    /// <summary>
+    /// The number of <paramref name="id"/> (whose hash is <paramref name="hash"/>), or -1 with <paramref name="empty"/>
+    /// the free slot where it would go; reads only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(ReadOnlySpan<char> id, uint hash, out int empty)
     {
-        uint hash = (uint)string.GetHashCode(id);
         int mask = _slots.Length - 1;
         for (int slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
             ulong entry = _slots[slot];
             if (entry == 0)
             {
+                empty = slot;
                 return -1;
             }
 
             int number = (int)(uint)entry - 1;
             if ((uint)(entry >> 32) == hash && id.SequenceEqual(Text(number)))
             {
+                empty = -1;
                 return number;
             }
         }
