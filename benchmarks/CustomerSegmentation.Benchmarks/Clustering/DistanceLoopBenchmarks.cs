@@ -9,7 +9,7 @@ namespace CustomerSegmentation.Benchmarks.Clustering;
 /// over 2^20 uniform rows of d = 3 and K = 8 fixed centres, 16 rows per 512-bit vector, in the forms issue 12 weighed.
 /// <see cref="Direct"/> is the library kernel's form: (x - c)^2 summed by a multiply and two fused multiply-adds, then
 /// a compare, a masked broadcast of the cluster's index and a minimum: 9 vector operations per cluster and vector.
-/// The other forms need fewer operations; the packed ones are not exact (the cluster's index replaces the distance's
+/// The blend form has the same count; the others need fewer operations. The packed ones are not exact (the cluster's index replaces the distance's
 /// 3 lowest bits, so two clusters within 8 units in the last place tie), and the expanded one (|c|^2 - 2 x.c) rounds
 /// differently from the direct distance. <see cref="DependentAdds"/> is a chain of 40M dependent integer operations
 /// (one per cycle), so its time gives the clock in the same run: cycles per cluster and vector = time x clock / 2^19.
