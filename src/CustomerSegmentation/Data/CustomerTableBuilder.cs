@@ -9,7 +9,7 @@ namespace CustomerSegmentation.Data;
 /// </summary>
 internal sealed class CustomerTableBuilder
 {
-    private readonly FloatColumnBuilder[] _columns;
+    private readonly ColumnBuilder<float>[] _columns;
     private readonly bool _hasIds;
     private readonly IReadOnlyList<string> _extraNames;
     private readonly TextColumn _ids = new();
@@ -19,10 +19,10 @@ internal sealed class CustomerTableBuilder
 
     public CustomerTableBuilder(int featureCount, bool hasIds, IReadOnlyList<string> extraNames)
     {
-        _columns = new FloatColumnBuilder[featureCount];
+        _columns = new ColumnBuilder<float>[featureCount];
         for (int j = 0; j < featureCount; j++)
         {
-            _columns[j] = new FloatColumnBuilder();
+            _columns[j] = new ColumnBuilder<float>();
         }
 
         _hasIds = hasIds;
@@ -91,7 +91,7 @@ internal sealed class CustomerTableBuilder
     /// <summary>The table of the customers added, with the features named <paramref name="featureNames"/>.</summary>
     public CustomerTable Build(ImmutableArray<string> featureNames, SkippedRowsReport report, int rowsRead)
     {
-        float[][] padded = [.. _columns.Select(c => c.ToPaddedColumn())];
+        float[][] padded = [.. _columns.Select(c => c.ToArray(FeatureMatrix.PaddedLength(c.Count)))];
         FeatureMatrix features = FeatureMatrix.Wrap(padded, Count, featureNames);
         var attributes = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         for (int k = 0; k < _extras.Length; k++)

@@ -50,25 +50,20 @@ internal static class Quintiles
     /// Scores by rank with ties broken by position (pandas <c>rank(method="first")</c> then <c>qcut</c>): the ranks are
     /// distinct, so the five bins are balanced (sizes differ by at most one) whatever the ties.
     /// </summary>
-    public static int[] ByRankFirst<T>(ReadOnlySpan<T> values)
-        where T : IComparable<T>
+    public static int[] ByRankFirst(ReadOnlySpan<int> values)
     {
-        T[] copy = values.ToArray();
-        int[] order = new int[copy.Length];
+        // Each value with its position below it: sorting the pairs as numbers orders by value, then by position.
+        var order = new long[values.Length];
         for (int i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            order[i] = ((long)values[i] << 32) | (uint)i;
         }
 
-        Array.Sort(order, (a, b) =>
-        {
-            int c = copy[a].CompareTo(copy[b]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+        Array.Sort(order);
 
-        var scores = new int[copy.Length];
+        var scores = new int[order.Length];
         Span<int> edges = stackalloc int[Bins - 1];
-        EdgePositions(copy.Length, edges);
+        EdgePositions(order.Length, edges);
         for (int position = 0; position < order.Length; position++)
         {
             int score = 1;
@@ -80,7 +75,7 @@ internal static class Quintiles
                 }
             }
 
-            scores[order[position]] = score;
+            scores[(int)(uint)order[position]] = score;
         }
 
         return scores;

@@ -158,7 +158,7 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         int window = analysisDay - firstDays.Min();
         int minimumYear = Math.Max(1, Math.Min(DaysPerYear, window));
         int[] r = Quintiles.ByValue<int>(recency);
-        int[] f = Quintiles.ByRankFirst<int>(frequency);
+        int[] f = Quintiles.ByRankFirst(frequency);
         decimal[] monetaryArray = [.. monetaryValues];
         int[] m = Quintiles.ByValue<decimal>(monetaryArray);
 
@@ -315,6 +315,11 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
         /// </summary>
         public int[] CountDistinctPurchases(TransactionColumns lines, FrequencyBasis basis, CancellationToken cancellationToken)
         {
+            if (basis == FrequencyBasis.Orders && CountByOwners(lines, cancellationToken) is { } owned)
+            {
+                return owned;
+            }
+
             int n = lines.CustomerIds.Length;
             ReadOnlySpan<int> customers = lines.Customers;
             ReadOnlySpan<decimal> amounts = lines.Amounts;
@@ -361,6 +366,42 @@ public sealed class RfmAnalyzer(RfmOptions? options = null)
             return range <= Math.Max(StampTableMinimum, 4L * keys.Length)
                 ? CountByStamps(keys, start, n, smallest, (int)range)
                 : CountBySorting(keys, start, n);
+        }
+
+        /// <summary>
+        /// The distinct orders of each customer's purchases when every order belongs to one customer (the usual case):
+        /// each customer's count is then the number of orders whose first purchase line is its own, found in one pass.
+        /// Null as soon as an order's purchase lines name two customers; the general count applies then.
+        /// </summary>
+        private static int[]? CountByOwners(TransactionColumns lines, CancellationToken cancellationToken)
+        {
+            ReadOnlySpan<int> customers = lines.Customers;
+            ReadOnlySpan<decimal> amounts = lines.Amounts;
+            ReadOnlySpan<int> orders = lines.Orders;
+            var owners = new int[lines.OrderIds!.Count];
+            Array.Fill(owners, -1);
+            var distinct = new int[lines.CustomerIds.Length];
+            for (int i = 0; i < customers.Length; i++)
+            {
+                CheckEvery(i, cancellationToken);
+                if (decimal.Sign(amounts[i]) < 0)
+                {
+                    continue;
+                }
+
+                ref int owner = ref owners[orders[i]];
+                if (owner < 0)
+                {
+                    owner = customers[i];
+                    distinct[owner]++;
+                }
+                else if (owner != customers[i])
+                {
+                    return null;
+                }
+            }
+
+            return distinct;
         }
 
         /// <summary>The distinct keys of each customer's group, each key stamped with the last customer that held it.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 using CustomerSegmentation.Data;
 using CustomerSegmentation.Data.Csv;
@@ -13,6 +12,12 @@ namespace CustomerSegmentation.Loyalty;
 /// </summary>
 internal sealed class TransactionRowReader
 {
+    /// <summary>
+    /// The longest chunk of a kept column, 1 MiB: chunks this large are made on the large-object heap, so the collector
+    /// never copies them from one generation to the next as a read of a million lines fills them.
+    /// </summary>
+    private const int ChunkBytes = 1 << 20;
+
     private const DateTimeStyles TimestampStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
 
     /// <summary>Decimal separator, sign, exponent and surrounding spaces; never thousands separators or currency symbols.</summary>
@@ -27,13 +32,12 @@ internal sealed class TransactionRowReader
     private readonly string[] _formats;
     private readonly IsoTimestamp? _isoTimestamp;
     private readonly IdNumbering _customers = new();
-    private readonly List<string> _customerIds = [];
     private readonly List<bool> _customerHasPurchase = [];
     private readonly IdNumbering _orders = new();
-    private readonly List<int> _keptCustomers = [];
-    private readonly List<DateTime> _keptTimestamps = [];
-    private readonly List<decimal> _keptAmounts = [];
-    private readonly List<int> _keptOrders = [];
+    private readonly ColumnBuilder<int> _keptCustomers = new(ChunkBytes);
+    private readonly ColumnBuilder<DateTime> _keptTimestamps = new(ChunkBytes);
+    private readonly ColumnBuilder<decimal> _keptAmounts = new(ChunkBytes);
+    private readonly ColumnBuilder<int> _keptOrders = new(ChunkBytes);
     private readonly List<int> _keptReturnCustomers = [];
     private readonly DateOnly _latestDate;
     private long _returnsExcluded;
@@ -219,14 +223,12 @@ internal sealed class TransactionRowReader
     /// </summary>
     private void Append(TransactionRowReader later, int[] orders)
     {
-        var customers = new int[later._customerIds.Count];
+        var customers = new int[later._customers.Count];
         for (int c = 0; c < customers.Length; c++)
         {
-            string id = later._customerIds[c];
-            int customer = _customers.Number(id);
-            if (customer == _customerIds.Count)
+            int customer = _customers.Number(later._customers.Text(c));
+            if (customer == _customerHasPurchase.Count)
             {
-                _customerIds.Add(id);
                 _customerHasPurchase.Add(false);
             }
 
@@ -234,20 +236,12 @@ internal sealed class TransactionRowReader
             _customerHasPurchase[customer] |= later._customerHasPurchase[c];
         }
 
-        int lines = _keptCustomers.Count + later._keptCustomers.Count;
-        _keptCustomers.EnsureCapacity(lines);
-        foreach (int c in later._keptCustomers)
-        {
-            _keptCustomers.Add(customers[c]);
-        }
-
-        _keptTimestamps.AddRange(later._keptTimestamps);
-        _keptAmounts.AddRange(later._keptAmounts);
-        _keptOrders.EnsureCapacity(_keptOrders.Count + later._keptOrders.Count);
-        foreach (int o in later._keptOrders)
-        {
-            _keptOrders.Add(orders[o]);
-        }
+        later._keptCustomers.Map(c => customers[c]);
+        later._keptOrders.Map(o => orders[o]);
+        _keptCustomers.Append(later._keptCustomers);
+        _keptTimestamps.Append(later._keptTimestamps);
+        _keptAmounts.Append(later._keptAmounts);
+        _keptOrders.Append(later._keptOrders);
 
         foreach (int c in later._keptReturnCustomers)
         {
@@ -281,9 +275,8 @@ internal sealed class TransactionRowReader
     private void Keep(string id, DateTime timestamp, decimal amount, int order, bool isReturn)
     {
         int customer = _customers.Number(id);
-        if (customer == _customerIds.Count)
+        if (customer == _customerHasPurchase.Count)
         {
-            _customerIds.Add(id);
             _customerHasPurchase.Add(false);
         }
 
@@ -321,25 +314,24 @@ internal sealed class TransactionRowReader
             }
         }
 
-        ReadOnlySpan<int> customers = CollectionsMarshal.AsSpan(_keptCustomers);
-        ReadOnlySpan<DateTime> timestamps = CollectionsMarshal.AsSpan(_keptTimestamps);
-        ReadOnlySpan<decimal> amounts = CollectionsMarshal.AsSpan(_keptAmounts);
-        ReadOnlySpan<int> orders = CollectionsMarshal.AsSpan(_keptOrders);
+        int[] customers = _keptCustomers.ToArray();
+        DateTime[] timestamps = _keptTimestamps.ToArray();
+        decimal[] amounts = _keptAmounts.ToArray();
+        int[]? orders = hasOrders ? _keptOrders.ToArray() : null;
         if (dropped == 0)
         {
-            return new TransactionColumns(
-                [.. _customerIds], customers.ToArray(), timestamps.ToArray(), amounts.ToArray(), orderIds, hasOrders ? orders.ToArray() : null);
+            return new TransactionColumns(_customers.ToStrings(), customers, timestamps, amounts, orderIds, orders);
         }
 
         // A customer who never bought owns no kept line: the others are numbered again, in the same order.
-        var renumbered = new int[_customerIds.Count];
-        var ids = new List<string>(_customerIds.Count);
+        var renumbered = new int[_customers.Count];
+        var ids = new List<string>(_customers.Count);
         for (int c = 0; c < renumbered.Length; c++)
         {
             renumbered[c] = _customerHasPurchase[c] ? ids.Count : -1;
             if (_customerHasPurchase[c])
             {
-                ids.Add(_customerIds[c]);
+                ids.Add(_customers[c]);
             }
         }
 
@@ -362,7 +354,7 @@ internal sealed class TransactionRowReader
             keptAmounts[k] = amounts[i];
             if (keptOrders is not null)
             {
-                keptOrders[k] = orders[i];
+                keptOrders[k] = orders![i];
             }
 
             k++;

@@ -78,23 +78,30 @@ public sealed class RfmPropertyTests
     }
 
     [Property]
-    public void Frequency_bins_are_balanced_whatever_the_ties(Transaction[] lines)
+    public Property Frequency_bins_are_balanced_whatever_the_ties(Transaction[] lines)
     {
         RfmResult result = new RfmAnalyzer().Analyze(lines);
-        if (result.Records.Length >= 5)
+        return Prop.When(result.Records.Length >= 5, () => AssertBalanced(result.Records.Select(r => r.FrequencyScore)));
+    }
+
+    [Property]
+    public void Frequency_by_orders_counts_orders_that_each_belong_to_one_customer(Transaction[] lines)
+    {
+        // Each customer's orders renamed to be its own: the one-pass count by order owner applies.
+        Transaction[] owned = [.. lines.Select(t => t with { OrderId = t.CustomerId + "/" + t.OrderId })];
+        RfmResult result = new RfmAnalyzer(new RfmOptions { Frequency = FrequencyBasis.Orders }).Analyze(owned);
+
+        foreach (IGrouping<string, Transaction> customer in owned.Where(t => t.Amount >= 0m).GroupBy(t => t.CustomerId))
         {
-            AssertBalanced(result.Records.Select(r => r.FrequencyScore));
+            Assert.Equal(customer.Select(t => t.OrderId).Distinct().Count(), result[customer.Key].Frequency);
         }
     }
 
     [Property]
-    public void Value_quintiles_are_balanced_where_values_are_distinct(int[] values)
+    public Property Value_quintiles_are_balanced_where_values_are_distinct(int[] values)
     {
         int[] distinct = [.. values.Distinct()];
-        if (distinct.Length >= 5)
-        {
-            AssertBalanced(Quintiles.ByValue<int>(distinct));
-        }
+        return Prop.When(distinct.Length >= 5, () => AssertBalanced(Quintiles.ByValue<int>(distinct)));
     }
 
     [Property]
@@ -113,10 +120,20 @@ public sealed class RfmPropertyTests
         }
     }
 
+    [Fact]
+    public void Rank_first_quintiles_order_negative_values_and_break_ties_by_position()
+    {
+        // Ranks: -5 (first) 1, -5 (second) 2, 0 3, 3 (first) 4, 3 (second) 5; five values fill the five bins.
+        Assert.Equal([1, 4, 2, 3, 5], Quintiles.ByRankFirst([-5, 3, -5, 0, 3]));
+
+        // Three values: the edges sit at positions 0, 0, 1, 1, so the ranks score 1, 3 and 5; the extremes order too.
+        Assert.Equal([5, 1, 3], Quintiles.ByRankFirst([int.MaxValue, int.MinValue, int.MinValue]));
+    }
+
     [Property]
     public void Rank_first_quintiles_are_balanced_and_respect_order(int[] values)
     {
-        int[] scores = Quintiles.ByRankFirst<int>(values);
+        int[] scores = Quintiles.ByRankFirst(values);
         AssertBalanced(scores);
         for (int i = 0; i < values.Length; i++)
         {
@@ -128,7 +145,7 @@ public sealed class RfmPropertyTests
     }
 
     [Property]
-    public void Rows_set_aside_plus_rows_kept_equal_rows_read_and_kept_money_is_exact(RawRow[] rows, bool net)
+    public Property Rows_set_aside_plus_rows_kept_equal_rows_read_and_kept_money_is_exact(RawRow[] rows, bool net)
     {
         var csv = new StringBuilder("CustomerId;Timestamp;Amount\n");
         decimal expected = 0m;
@@ -156,10 +173,7 @@ public sealed class RfmPropertyTests
         Assert.Equal(set.Hygiene.RowsRead, set.Hygiene.RowsKept + set.Hygiene.SkippedRows.Count + set.Hygiene.ReturnsExcluded + set.Hygiene.ReturnsWithoutPurchase);
         Assert.Equal(set.Hygiene.RowsKept, set.Transactions.Length);
         Assert.Equal(expected, set.NetAmount);
-        if (set.Transactions.Length > 0)
-        {
-            Assert.Equal(expected, new RfmAnalyzer().Analyze(set).TotalMonetary);
-        }
+        return Prop.When(set.Transactions.Length > 0, () => Assert.Equal(expected, new RfmAnalyzer().Analyze(set).TotalMonetary));
     }
 
     private static void AssertBalanced(IEnumerable<int> scores)
