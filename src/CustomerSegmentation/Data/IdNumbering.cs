@@ -8,15 +8,26 @@ namespace CustomerSegmentation.Data;
 /// strings for the garbage collector to trace; <see cref="this[int]"/> makes a string when one is needed.
 /// </summary>
 /// <remarks>
-/// Open addressing with linear probing over slots that hold an id's hash and number, at most half full. The hash is
-/// .NET's randomized string hash, so ids chosen to collide cannot be prepared in advance. An id equal to the one
-/// numbered just before (the lines of one order, which sit together in most files) is recognised without hashing.
+/// Open addressing with linear probing over slots that hold an id's key and number, at most half full. A short id (one
+/// to seven characters, each below U+0100, as most customer and order ids are) is its own key: its characters packed
+/// into 56 bits under its length, so a look-up compares the slot alone and never reads the characters. A longer id's
+/// key is a marker bit over its string hash, and a slot with that key is compared character by character. The hashes
+/// are .NET's randomized ones (<see cref="HashCode"/> for packed keys, the string hash otherwise), so ids chosen to
+/// collide cannot be prepared in advance. An id equal to the one numbered just before (the lines of one order, which
+/// sit together in most files) is recognised without hashing.
 /// </remarks>
 internal sealed class IdNumbering
 {
+    /// <summary>The bit that marks the key of an id that is not packed (bit 63; a packed key's top byte is its length, 1 to 7).</summary>
+    private const ulong HashedKey = 1UL << 63;
+
+    /// <summary>The most characters a packed key holds.</summary>
+    private const int MaxPackedLength = 7;
+
     private readonly TextColumn _ids = new();
-    private ulong[] _slots = new ulong[128];
+    private Slot[] _slots = new Slot[128];
     private int _last = -1;
+    private ulong _lastKey;
 
     /// <summary>The number of distinct ids seen.</summary>
     public int Count => _ids.Count;
@@ -31,44 +42,74 @@ internal sealed class IdNumbering
     /// <exception cref="InvalidOperationException">The distinct ids would hold more characters than one array can (about 2^31).</exception>
     public int Number(ReadOnlySpan<char> id)
     {
-        if (_last >= 0 && id.SequenceEqual(Text(_last)))
+        ulong key = KeyOf(id);
+        if (_last >= 0 && key == _lastKey && (key < HashedKey || id.SequenceEqual(Text(_last))))
         {
             return _last;
         }
 
-        uint hash = (uint)string.GetHashCode(id);
-        int number = Probe(id, hash, out int empty);
-        return _last = number >= 0 ? number : Add(id, hash, empty);
+        int number = Probe(id, key, out int empty);
+        _lastKey = key;
+        return _last = number >= 0 ? number : Add(id, key, empty);
     }
 
     /// <summary>The characters of every id, in order of number. Only what the numbering added belongs here.</summary>
     public TextColumn Texts => _ids;
 
     /// <summary>The number of <paramref name="id"/>, or -1 when it has none; reads only, so threads may call it side by side.</summary>
-    public int Find(ReadOnlySpan<char> id) => Probe(id, (uint)string.GetHashCode(id), out _);
+    public int Find(ReadOnlySpan<char> id) => Probe(id, KeyOf(id), out _);
 
     /// <summary>
-    /// The number of <paramref name="id"/> (whose hash is <paramref name="hash"/>), or -1 with <paramref name="empty"/>
+    /// The key of <paramref name="id"/>: its length (1 to 7) in the top byte over its characters, one byte each, when
+    /// it is short and every character is below U+0100; otherwise <see cref="HashedKey"/> over its string hash.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong KeyOf(ReadOnlySpan<char> id)
+    {
+        if (id.Length is >= 1 and <= MaxPackedLength)
+        {
+            ulong key = (ulong)id.Length << 56;
+            for (int i = 0; i < id.Length; i++)
+            {
+                if (id[i] > 0xFF)
+                {
+                    return HashedKey | (uint)string.GetHashCode(id);
+                }
+
+                key |= (ulong)id[i] << (8 * i);
+            }
+
+            return key;
+        }
+
+        return HashedKey | (uint)string.GetHashCode(id);
+    }
+
+    /// <summary>The first slot to probe for <paramref name="key"/>: a randomized hash of a packed key, the string hash of another.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Home(ulong key) => key < HashedKey ? HashCode.Combine(key) : (int)(uint)key;
+
+    /// <summary>
+    /// The number of <paramref name="id"/> (whose key is <paramref name="key"/>), or -1 with <paramref name="empty"/>
     /// the free slot where it would go; reads only.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Probe(ReadOnlySpan<char> id, uint hash, out int empty)
+    private int Probe(ReadOnlySpan<char> id, ulong key, out int empty)
     {
         int mask = _slots.Length - 1;
-        for (int slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        for (int slot = Home(key) & mask; ; slot = (slot + 1) & mask)
         {
-            ulong entry = _slots[slot];
-            if (entry == 0)
+            Slot entry = _slots[slot];
+            if (entry.Key == 0)
             {
                 empty = slot;
                 return -1;
             }
 
-            int number = (int)(uint)entry - 1;
-            if ((uint)(entry >> 32) == hash && id.SequenceEqual(Text(number)))
+            if (entry.Key == key && (key < HashedKey || id.SequenceEqual(Text(entry.Number))))
             {
                 empty = -1;
-                return number;
+                return entry.Number;
             }
         }
     }
@@ -150,11 +191,11 @@ internal sealed class IdNumbering
     /// <summary>Every id as a string, in order of number.</summary>
     public string[] ToStrings() => _ids.ToStrings();
 
-    private int Add(ReadOnlySpan<char> id, uint hash, int slot)
+    private int Add(ReadOnlySpan<char> id, ulong key, int slot)
     {
         int number = Count;
         _ids.Add(id);
-        _slots[slot] = ((ulong)hash << 32) | (uint)(number + 1);
+        _slots[slot] = new Slot(key, number);
         if (Count * 2 > _slots.Length)
         {
             Grow();
@@ -166,17 +207,17 @@ internal sealed class IdNumbering
     /// <summary>Doubles the slots and places every id again.</summary>
     private void Grow()
     {
-        var slots = new ulong[_slots.Length * 2];
+        var slots = new Slot[_slots.Length * 2];
         int mask = slots.Length - 1;
-        foreach (ulong entry in _slots)
+        foreach (Slot entry in _slots)
         {
-            if (entry == 0)
+            if (entry.Key == 0)
             {
                 continue;
             }
 
-            int slot = (int)(entry >> 32) & mask;
-            while (slots[slot] != 0)
+            int slot = Home(entry.Key) & mask;
+            while (slots[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
@@ -186,4 +227,7 @@ internal sealed class IdNumbering
 
         _slots = slots;
     }
+
+    /// <summary>A slot of the table: an id's key (0 for a free slot) and its number.</summary>
+    private readonly record struct Slot(ulong Key, int Number);
 }

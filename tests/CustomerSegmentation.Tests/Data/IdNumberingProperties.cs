@@ -11,9 +11,9 @@ public static class IdGenerators
     public static Arbitrary<string[]> Ids() => Arb.From(
         Gen.Choose(0, 3_000).SelectMany(n => Id.ArrayOf(n)));
 
-    /// <summary>One to four pieces, so that ids share prefixes and some are empty.</summary>
+    /// <summary>One to four pieces, so that ids share prefixes, some are empty, and both short ids (packed into their key) and long or non-Latin-1 ones occur.</summary>
     private static Gen<string> Id => Gen.Choose(1, 4)
-        .SelectMany(k => Gen.Elements("a", "b", "ab", "ba", "", "é", "a\0", "order-1", "order-10", "x").ArrayOf(k))
+        .SelectMany(k => Gen.Elements("a", "b", "ab", "ba", "", "é", "Ω", "a\0", "order-1", "order-10", "x").ArrayOf(k))
         .Select(pieces => string.Concat(pieces));
 }
 
