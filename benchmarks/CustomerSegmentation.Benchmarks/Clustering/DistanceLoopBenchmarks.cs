@@ -78,9 +78,28 @@ public class DistanceLoopBenchmarks
 
     /// <summary>40M dependent integer operations (add, xor, add, xor per step): about one cycle each, so the time is 40M cycles.</summary>
     [Benchmark]
-    public long DependentAdds()
+    public long DependentAdds() => Chain(1);
+
+    /// <summary>
+    /// The same chain on this thread and on a second one at once: as long as <see cref="DependentAdds"/> when the
+    /// machine's second core is free and a core of its own, up to twice as long when both threads share one core's
+    /// time. The ratio of the two says how much a second thread can give on the machine at the time of the run.
+    /// </summary>
+    [Benchmark]
+    public long DependentAddsSideBySide()
     {
-        long a = 0, b = 1;
+        long other = 0;
+        var second = new Thread(() => other = Chain(2));
+        second.Start();
+        long mine = Chain(1);
+        second.Join();
+        return mine ^ other;
+    }
+
+    /// <summary>The chain of <see cref="DependentAdds"/>, starting from <paramref name="b"/>.</summary>
+    private static long Chain(long b)
+    {
+        long a = 0;
         for (long i = 0; i < ChainSteps; i++)
         {
             a += b;
