@@ -93,21 +93,21 @@ public static class SyntheticCustomers
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(writer);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ',', NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         foreach (string field in CsvHeader.Split(','))
         {
             csv.WriteField(field);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         foreach (SyntheticCustomer customer in customers)
         {
             csv.WriteField(customer.Id);
             csv.WriteField(customer.Genre);
-            csv.WriteField(customer.Age);
-            csv.WriteField(customer.AnnualIncomeThousands);
-            csv.WriteField(customer.SpendingScore);
-            csv.NextRecord();
+            csv.WriteField(customer.Age.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(customer.AnnualIncomeThousands.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(customer.SpendingScore.ToString(CultureInfo.InvariantCulture));
+            csv.EndRecord();
         }
 
         csv.Flush();

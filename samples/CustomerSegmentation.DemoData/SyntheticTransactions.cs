@@ -83,20 +83,20 @@ public static class SyntheticTransactions
     {
         ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(writer);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ',', NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         foreach (string name in Header.Split(','))
         {
             csv.WriteField(name);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         foreach (Transaction t in transactions)
         {
             csv.WriteField(t.CustomerId);
             csv.WriteField(t.OrderId ?? string.Empty);
             csv.WriteField(t.Timestamp.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
             csv.WriteField(t.Amount.ToString(CultureInfo.InvariantCulture));
-            csv.NextRecord();
+            csv.EndRecord();
         }
     }
 

@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using CustomerSegmentation.Clustering;
 using CustomerSegmentation.Data;
 using CustomerSegmentation.DemoData;
@@ -100,7 +99,7 @@ internal static class SampleProgram
         }
         catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException
-            or CsvHelperException)
+            or CsvFormatException)
         {
             errors.Error(SampleTerms.Of(OneLine(e)));
             return DataError;
@@ -454,15 +453,27 @@ internal static class SampleProgram
         }
 
         using var reader = new StreamReader(path);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var options = new CsvReaderOptions
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = bad => throw new InvalidDataException(
-                $"The header of '{path}' has a stray or unclosed quote near \"{Shorten(bad.Field)}\"; quote whole names (\"Name, with comma\") and double any quote inside them."),
+            HasHeader = false,
+            SkipEmptyLines = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            OnMalformedRecord = bad => throw new InvalidDataException(
+                $"The header of '{path}' has a stray or unclosed quote near \"{Shorten(bad.RawRecord)}\"; quote whole names (\"Name, with comma\") and double any quote inside them."),
         };
-        using var csv = new CsvReader(reader, configuration);
-        return csv.Read() && csv.ReadHeader() ? [.. csv.HeaderRecord!.Select(h => h.Trim())] : [];
+        using var csv = CsvReader.Create(reader, options);
+        if (!csv.Read())
+        {
+            return [];
+        }
+
+        var names = new string[csv.FieldCount];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = csv.GetString(i).Trim();
+        }
+
+        return names;
     }
 
     private static string Score(double? value)
@@ -474,7 +485,7 @@ internal static class SampleProgram
     /// </summary>
     private static string OneLine(Exception e)
     {
-        if (e is CsvHelperException)
+        if (e is CsvFormatException)
         {
             return e.Message.Trim().Split('\n')[0].Trim();
         }

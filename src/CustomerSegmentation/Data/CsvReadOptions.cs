@@ -30,20 +30,20 @@ public abstract record CsvReadOptions
     } = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// The field delimiter, or null to detect it among ",", ";" and tab from the first lines of the file
-    /// (the culture's list separator wins when it appears on every line; "," when none appears).
+    /// The field delimiter (one character), or null to let CsvHelper detect it among ",", ";", tab and "|" from the start
+    /// of the file ("," when none appears; an Excel "sep=" first line names it and is not read as data).
     /// </summary>
     /// <value>The default is null (detect).</value>
-    /// <exception cref="ArgumentException">The value is empty or contains a quote or a line break, or <see cref="WhitespaceSeparated"/> is set.</exception>
+    /// <exception cref="ArgumentException">The value is not one character, or is a quote or a line break, or <see cref="WhitespaceSeparated"/> is set.</exception>
     public string? Delimiter
     {
         get;
         init
         {
-            if (value is not null && (value.Length == 0 || value.AsSpan().IndexOfAny("\"\r\n") >= 0))
+            if (value is not null && (value.Length != 1 || value.AsSpan().IndexOfAny("\"\r\n") >= 0))
             {
                 throw new ArgumentException(
-                    $"The delimiter '{value}' is not usable: it must be non-empty and contain no quote or line break (for example \",\", \";\" or \"\\t\"), or null to detect it.",
+                    $"The delimiter '{value}' is not usable: it must be one character other than a quote or a line break (for example \",\", \";\" or \"\\t\"), or null to detect it.",
                     nameof(Delimiter));
             }
 

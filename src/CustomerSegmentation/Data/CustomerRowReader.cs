@@ -147,13 +147,14 @@ internal sealed class CustomerRowReader
         CultureInfo culture = _csv.Culture;
         for (int j = 0; j < _featureIndexes.Length; j++)
         {
-            string text = _csv[_featureIndexes[j]];
-            if (CsvNumbers.TryParseFloat(text, culture, out float value) && float.IsFinite(value))
+            ReadOnlySpan<char> chars = _csv.Chars(_featureIndexes[j]);
+            if (CsvNumbers.TryParseFloat(chars, culture, out float value) && float.IsFinite(value))
             {
                 _rowValues[j] = value;
                 continue;
             }
 
+            string text = chars.ToString();
             int line = _csv.StartLine();
             string column = _header.Names[_featureIndexes[j]];
             string where = $"Line {line}, column '{column}'";

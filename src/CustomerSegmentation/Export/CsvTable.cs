@@ -29,7 +29,7 @@ internal static class CsvTable
     {
         cancellationToken.ThrowIfCancellationRequested();
         bool neutralise = (options ?? CsvExportOptions.Default).NeutraliseFormulas;
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, Rfc4180, leaveOpen: true);
         WriteRow(csv, header, _ => false, neutralise);
         int written = 0;
         foreach (IEnumerable<string> row in rows)
@@ -45,6 +45,16 @@ internal static class CsvTable
         csv.Flush();
     }
 
+    /// <summary>Comma separated, RFC 4180 quoting and line ends (a field with a space at either end quoted too), the invariant culture; formulas are neutralised here, not by CsvHelper.</summary>
+    private static readonly CsvWriterOptions Rfc4180 = new()
+    {
+        Separator = ',',
+        NewLine = "\r\n",
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        Injection = CsvInjection.None,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
     /// <summary>True when a spreadsheet would read <paramref name="text"/> as a formula (OWASP's list of first characters).</summary>
     internal static bool StartsFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
@@ -55,7 +65,7 @@ internal static class CsvTable
         {
             if (neutralise && !isNumber(column) && StartsFormula(field))
             {
-                csv.WriteField("'" + field, shouldQuote: true);
+                csv.WriteField("'" + field, CsvQuoting.Always);
             }
             else
             {
@@ -65,6 +75,6 @@ internal static class CsvTable
             column++;
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
     }
 }

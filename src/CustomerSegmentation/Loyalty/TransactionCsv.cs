@@ -10,7 +10,7 @@ namespace CustomerSegmentation.Loyalty;
 /// </summary>
 /// <remarks>
 /// The CSV rules are those of every reader of this library (see <see cref="CustomerCsv"/>): header names matched
-/// case-insensitively with "Did you mean" hints, the delimiter detected among ",", ";" and tab, quoted fields, blank
+/// case-insensitively with "Did you mean" hints, the delimiter detected among ",", ";", tab and "|", quoted fields, blank
 /// lines ignored, strict UTF-8 (with or without a byte order mark; invalid bytes are an error naming the line), and
 /// amounts parsed strictly by <see cref="CsvReadOptions.Culture"/> (decimal separator, sign, exponent; never
 /// thousands separators), date formats tried in the given order for every row, rows dated after

@@ -165,23 +165,23 @@ internal sealed class TransactionRowReader
                 continue;
             }
 
-            string? id = Field(idColumn);
-            if (id is null)
+            ReadOnlySpan<char> id = _csv.Chars(idColumn);
+            if (id.IsEmpty)
             {
                 _rejected.Add(Empty(Name(idColumn), "the customer id is empty; every transaction needs a customer."));
                 continue;
             }
 
-            string? timeText = Field(timeColumn);
+            ReadOnlySpan<char> timeText = _csv.Chars(timeColumn);
             if (!TryReadTimestamp(timeColumn, timeText, out DateTime timestamp))
             {
-                _rejected.Add(timeText is null ? Empty(Name(timeColumn), "the timestamp is empty; every transaction needs a date.") : NotADate(Name(timeColumn), timeText));
+                _rejected.Add(timeText.IsEmpty ? Empty(Name(timeColumn), "the timestamp is empty; every transaction needs a date.") : NotADate(Name(timeColumn), timeText.ToString()));
                 continue;
             }
 
             if (DateOnly.FromDateTime(timestamp) > _latestDate)
             {
-                _rejected.Add(AfterLatestDate(Name(timeColumn), timeText!));
+                _rejected.Add(AfterLatestDate(Name(timeColumn), timeText.ToString()));
                 continue;
             }
 
@@ -194,11 +194,11 @@ internal sealed class TransactionRowReader
                 continue;
             }
 
-            string? orderId = null;
+            ReadOnlySpan<char> orderId = [];
             if (orderColumn >= 0)
             {
-                orderId = Field(orderColumn);
-                if (orderId is null)
+                orderId = _csv.Chars(orderColumn);
+                if (orderId.IsEmpty)
                 {
                     _rejected.Add(Empty(Name(orderColumn), $"the order id is empty although {nameof(TransactionCsvOptions.OrderIdColumn)} is set."));
                     continue;
@@ -212,7 +212,7 @@ internal sealed class TransactionRowReader
                 continue;
             }
 
-            Keep(id, timestamp, amount, orderId is null ? -1 : _orders.Number(orderId), isReturn);
+            Keep(id, timestamp, amount, orderColumn < 0 ? -1 : _orders.Number(orderId), isReturn);
         }
     }
 
@@ -272,7 +272,7 @@ internal sealed class TransactionRowReader
     }
 
     /// <summary>Keeps a line; <paramref name="order"/> is the number of its order id, -1 when the source has none.</summary>
-    private void Keep(string id, DateTime timestamp, decimal amount, int order, bool isReturn)
+    private void Keep(ReadOnlySpan<char> id, DateTime timestamp, decimal amount, int order, bool isReturn)
     {
         int customer = _customers.Number(id);
         if (customer == _customerHasPurchase.Count)
@@ -367,7 +367,7 @@ internal sealed class TransactionRowReader
     /// A typed date (a database's DateTime kept as it comes, a DateTimeOffset converted to UTC, a DateOnly at midnight),
     /// or the text parsed with the date formats.
     /// </summary>
-    private bool TryReadTimestamp(int column, string? text, out DateTime timestamp)
+    private bool TryReadTimestamp(int column, ReadOnlySpan<char> text, out DateTime timestamp)
     {
         switch (_csv.Typed(column))
         {
@@ -385,7 +385,7 @@ internal sealed class TransactionRowReader
         }
 
         timestamp = default;
-        if (text is null)
+        if (text.IsEmpty)
         {
             return false;
         }
@@ -442,18 +442,19 @@ internal sealed class TransactionRowReader
             return ReadTypedNumber(column, name, typed, out value);
         }
 
-        string? text = Field(column);
-        if (text is null)
+        ReadOnlySpan<char> chars = _csv.Chars(column);
+        if (chars.IsEmpty)
         {
             value = 0m;
             return Empty(name, "the cell is empty; every transaction needs an amount.");
         }
 
-        if (CsvNumbers.TryParseDecimal(text, _csv.Culture, out value))
+        if (CsvNumbers.TryParseDecimal(chars, _csv.Culture, out value))
         {
             return null;
         }
 
+        string text = chars.ToString();
         int line = _csv.Location();
         string quoted = CsvSource.Shorten(text);
         string where = $"{_csv.LocationWord} {line}, column '{name}'";

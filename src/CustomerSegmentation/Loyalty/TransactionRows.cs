@@ -39,6 +39,12 @@ internal abstract class TransactionRows : IDisposable
     /// <summary>The trimmed text of <paramref name="column"/> in the current row, or null when it is empty, NULL or missing.</summary>
     public abstract string? Text(int column);
 
+    /// <summary>
+    /// The trimmed text of <paramref name="column"/> in the current row, empty when it is empty, NULL or missing; valid
+    /// until the next <see cref="Read"/> or call of this method for the same column.
+    /// </summary>
+    public virtual ReadOnlySpan<char> Chars(int column) => Text(column).AsSpan();
+
     /// <summary>The value of <paramref name="column"/> when the source holds it typed (not as text, not NULL); otherwise null.</summary>
     public abstract object? Typed(int column);
 
@@ -84,6 +90,8 @@ internal abstract class TransactionRows : IDisposable
 
             return text.Length == 0 ? null : text;
         }
+
+        public override ReadOnlySpan<char> Chars(int column) => column < csv.FieldCount ? csv.Chars(column).Trim() : [];
 
         public override object? Typed(int column) => null;
 

@@ -23,12 +23,13 @@ public sealed class CustomerCsvOptionsTests
     [InlineData("")]
     [InlineData("\"")]
     [InlineData(",\n")]
+    [InlineData("||")]
     public void An_unusable_delimiter_is_rejected(string delimiter)
     {
         var error = Assert.Throws<ArgumentException>(() => new CustomerCsvOptions { Delimiter = delimiter });
 
         Assert.Equal(nameof(CustomerCsvOptions.Delimiter), error.ParamName);
-        Assert.Contains("must be non-empty and contain no quote or line break", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be one character other than a quote or a line break", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 
 using CsvHelper;
-using CsvHelper.Configuration;
 
 using CustomerSegmentation.Data;
 
@@ -63,7 +62,7 @@ public sealed class CustomerCsvRoundTripProperties
     private static string Write(CsvCase table)
     {
         using var text = new StringWriter();
-        using (var csv = new CsvWriter(text, new CsvConfiguration(table.Culture) { Delimiter = table.Delimiter }))
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Separator = table.Delimiter[0], FormatProvider = table.Culture }, leaveOpen: true))
         {
             csv.WriteField("Customer Id");
             foreach (string name in table.FeatureNames)
@@ -71,7 +70,7 @@ public sealed class CustomerCsvRoundTripProperties
                 csv.WriteField(name);
             }
 
-            csv.NextRecord();
+            csv.EndRecord();
             for (int i = 0; i < table.Rows.Length; i++)
             {
                 csv.WriteField(table.Ids[i]);
@@ -80,7 +79,7 @@ public sealed class CustomerCsvRoundTripProperties
                     csv.WriteField(v.ToString("R", table.Culture));
                 }
 
-                csv.NextRecord();
+                csv.EndRecord();
             }
         }
 

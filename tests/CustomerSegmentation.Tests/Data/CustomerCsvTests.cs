@@ -79,7 +79,8 @@ public sealed class CustomerCsvTests
     [InlineData(";")]
     [InlineData("\t")]
     [InlineData(",")]
-    public void The_delimiter_is_detected_among_comma_semicolon_and_tab(string delimiter)
+    [InlineData("|")]
+    public void The_delimiter_is_detected_among_comma_semicolon_tab_and_pipe(string delimiter)
     {
         string text = string.Join("\n", new[] { "Id|Age|Score", "a|19.5|39", "b|21|81", "c|20|6" }.Select(l => l.Replace("|", delimiter, StringComparison.Ordinal)));
 
@@ -87,6 +88,15 @@ public sealed class CustomerCsvTests
 
         Assert.Equal([19.5f, 21f, 20f], table.Features.Column("Age").ToArray());
         Assert.Equal<string>(["a", "b", "c"], table.Ids);
+    }
+
+    [Fact]
+    public void An_excel_sep_line_names_the_delimiter_and_is_not_data()
+    {
+        CustomerTable table = CsvText.Read("sep=;\nId;Age\na;19,5\nb;21\n", ["Age"], new() { IdColumn = "Id", Culture = CultureInfo.GetCultureInfo("de-DE") });
+
+        Assert.Equal([19.5f, 21f], table.Features.Column("Age").ToArray());
+        Assert.Equal<string>(["a", "b"], table.Ids);
     }
 
     [Fact]

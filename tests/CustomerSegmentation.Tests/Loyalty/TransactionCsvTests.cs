@@ -52,6 +52,23 @@ public sealed class TransactionCsvTests
     }
 
     [Fact]
+    public void Quoted_padded_and_non_latin_ids_are_read_as_written_and_trimmed()
+    {
+        const string csv = "CustomerId,OrderId,Timestamp,Amount\n"
+            + "\" Zoë \",\"O,1\",2024-01-01,1.5\n"
+            + "客户七号,\"O\"\"2\",2024-01-02, 2.25 \n"
+            + "Zoë,O3,2024-01-03,3\n"
+            + "ABCDEFGHIJ,\"O,1\",2024-01-04,4\n";
+
+        TransactionSet set = ReadText(csv, new TransactionCsvOptions { OrderIdColumn = "OrderId", LatestDate = new DateOnly(2024, 12, 31) });
+
+        Assert.Equal<string>(["Zoë", "客户七号", "Zoë", "ABCDEFGHIJ"], [.. set.Transactions.Select(t => t.CustomerId)]);
+        Assert.Equal<string>(["O,1", "O\"2", "O3", "O,1"], [.. set.Transactions.Select(t => t.OrderId!)]);
+        Assert.Equal([1.5m, 2.25m, 3m, 4m], [.. set.Transactions.Select(t => t.Amount)]);
+        Assert.Same(set.Transactions[0].CustomerId, set.Transactions[2].CustomerId);
+    }
+
+    [Fact]
     public void Net_policy_keeps_returns_and_interns_customer_ids()
     {
         TransactionSet set = RfmFixture.Read(ReturnsPolicy.NetAgainstPurchases);
@@ -316,7 +333,7 @@ public sealed class TransactionCsvTests
         Assert.Equal("DateFormats", Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { DateFormats = ["yyyy", ""] }).ParamName);
         var delimiter = Assert.Throws<ArgumentException>(() => new TransactionCsvOptions { Delimiter = string.Empty });
         Assert.Equal("Delimiter", delimiter.ParamName);
-        Assert.Contains("must be non-empty", delimiter.Message, StringComparison.Ordinal);
+        Assert.Contains("must be one character", delimiter.Message, StringComparison.Ordinal);
         Assert.Equal("MaxReportedSkippedRows", Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { MaxReportedSkippedRows = -1 }).ParamName);
         Assert.Equal("BadRows", Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { BadRows = (BadRowPolicy)7 }).ParamName);
         var returns = Assert.Throws<ArgumentOutOfRangeException>(() => new TransactionCsvOptions { Returns = (ReturnsPolicy)7 });

@@ -21,15 +21,14 @@ internal static class QualityFixtures
     public static (FeatureMatrix Data, int[] Truth) Blobs()
     {
         using var reader = new StreamReader(TestData.Fixture("blobs_2000x3.csv"));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var csv = CsvReader.Create(reader, new CsvReaderOptions { FormatProvider = CultureInfo.InvariantCulture });
         var rows = new List<double[]>();
         var truth = new List<int>();
-        csv.Read();
         csv.ReadHeader();
         while (csv.Read())
         {
-            rows.Add([csv.GetField<double>("f1"), csv.GetField<double>("f2"), csv.GetField<double>("f3")]);
-            truth.Add(csv.GetField<int>("truth"));
+            rows.Add([csv.Parse<double>("f1"), csv.Parse<double>("f2"), csv.Parse<double>("f3")]);
+            truth.Add(csv.Parse<int>("truth"));
         }
 
         return (FeatureMatrix.FromRows(rows, ["f1", "f2", "f3"]), truth.ToArray());

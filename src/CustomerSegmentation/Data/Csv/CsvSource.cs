@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Text;
 
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace CustomerSegmentation.Data.Csv;
 
 /// <summary>
-/// The one CSV parser under every reader: strict UTF-8 text (byte order marks recognised), CsvHelper set up with
-/// delimiter detection among ",", ";" and tab, blank lines ignored, stray quotes recorded instead of thrown, and every
+/// The one CSV parser under every reader: strict UTF-8 text (byte order marks recognised), CsvHelper's SIMD reader set up with
+/// delimiter detection among ",", ";", tab and "|", blank lines ignored, stray quotes recorded instead of thrown, and every
 /// parse or encoding error turned into a <see cref="DataFormatException"/> naming the line.
 /// </summary>
 internal sealed class CsvSource : IDisposable
@@ -16,15 +15,16 @@ internal sealed class CsvSource : IDisposable
     /// <summary>The longest text quoted in a message before it is shortened with "…".</summary>
     public const int MaxQuotedLength = 120;
 
-    private static readonly string[] DetectedDelimiters = [",", ";", "\t"];
-
     /// <summary>How many records are read between two looks at the cancellation token.</summary>
     public const int RecordsPerCancellationCheck = 4096;
 
-    private readonly CsvParser _parser;
+    private readonly CsvReader _reader;
     private readonly CancellationToken _cancellationToken;
     private readonly int _linesBefore;
     private long _records;
+    private bool _malformed;
+    private string? _badField;
+    private char[]?[] _buffers = [];
 
     private CsvSource(TextReader text, CsvReadOptions options, string description, CancellationToken cancellationToken, int linesBefore)
     {
@@ -37,15 +37,19 @@ internal sealed class CsvSource : IDisposable
             text = new WhitespaceFieldsReader(text);
         }
 
-        var configuration = new CsvConfiguration(options.Culture)
+        var readerOptions = new CsvReaderOptions
         {
-            Delimiter = options.WhitespaceSeparated ? "\t" : options.Delimiter ?? ",",
-            DetectDelimiter = options.Delimiter is null && !options.WhitespaceSeparated,
-            DetectDelimiterValues = DetectedDelimiters,
-            IgnoreBlankLines = true,
-            BadDataFound = args => BadField ??= args.Field,
+            Separator = options.WhitespaceSeparated ? '\t' : options.Delimiter is { } given ? given[0] : null,
+            HasHeader = false,
+            SkipEmptyLines = true,
+            TrimWhitespace = false,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = _ => _malformed = true,
+            FormatProvider = options.Culture,
         };
-        _parser = new CsvParser(text, configuration, leaveOpen: true);
+        _reader = CsvReader.Create(text, readerOptions, leaveOpen: true);
     }
 
     /// <summary>Where the data comes from, for messages ("the file 'customers.csv'", "the stream", "the text").</summary>
@@ -55,19 +59,54 @@ internal sealed class CsvSource : IDisposable
     public CultureInfo Culture { get; }
 
     /// <summary>The number of fields of the current record.</summary>
-    public int FieldCount => _parser.Count;
+    public int FieldCount => _reader.FieldCount;
 
     /// <summary>The delimiter in use (given or detected).</summary>
-    public string Delimiter => _parser.Delimiter;
+    public string Delimiter => _reader.Separator.ToString();
 
-    /// <summary>The first field of the current record that holds a quote without being quoted, once it has been read; otherwise null.</summary>
-    public string? BadField { get; private set; }
+    /// <summary>
+    /// The first field of the current record that holds a quote without being quoted (or text after its closing quote),
+    /// as written; null when the record has none.
+    /// </summary>
+    public string? BadField
+    {
+        get
+        {
+            if (_malformed && _badField is null)
+            {
+                _badField = FindBadField();
+            }
+
+            return _badField;
+        }
+    }
 
     /// <summary>The text of field <paramref name="index"/> of the current record, unquoted.</summary>
-    public string this[int index] => _parser[index];
+    public string this[int index] => _reader.GetString(index);
+
+    /// <summary>
+    /// The text of field <paramref name="index"/> of the current record, unquoted, without making a string: decoded into
+    /// a buffer of that field's own, valid until the next <see cref="Read"/> or the next call for the same field.
+    /// </summary>
+    public ReadOnlySpan<char> Chars(int index)
+    {
+        ReadOnlySpan<byte> utf8 = _reader.GetSpan(index);
+        if (index >= _buffers.Length)
+        {
+            Array.Resize(ref _buffers, index + 1);
+        }
+
+        char[]? buffer = _buffers[index];
+        if (buffer is null || buffer.Length < utf8.Length)
+        {
+            buffer = _buffers[index] = new char[Math.Max(utf8.Length, 64)];
+        }
+
+        return buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
+    }
 
     /// <summary>The current record as written (line breaks at its end removed).</summary>
-    public string RawRecord => _parser.RawRecord.TrimEnd('\r', '\n');
+    public string RawRecord => Encoding.UTF8.GetString(_reader.RawRecord).TrimEnd('\r', '\n');
 
     /// <summary>
     /// Opens the file at <paramref name="path"/> as strict UTF-8 text (UTF-16 with a byte order mark is recognised too).
@@ -122,7 +161,13 @@ internal sealed class CsvSource : IDisposable
             throw new DataFormatException($"The data in {Description} is empty: expected {expected}.");
         }
 
-        return new CsvHeader(_parser.Record ?? [], StartLine(), Description);
+        var names = new string[FieldCount];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = this[i];
+        }
+
+        return new CsvHeader(names, StartLine(), Description);
     }
 
     /// <summary>Moves to the next record; false at the end of the data.</summary>
@@ -135,12 +180,13 @@ internal sealed class CsvSource : IDisposable
             _cancellationToken.ThrowIfCancellationRequested();
         }
 
-        BadField = null;
+        _malformed = false;
+        _badField = null;
         try
         {
-            return _parser.Read();
+            return _reader.Read();
         }
-        catch (CsvHelperException e)
+        catch (CsvFormatException e)
         {
             string firstLine = e.Message.Split('\n', 2)[0].Trim();
             throw new DataFormatException(
@@ -168,30 +214,32 @@ internal sealed class CsvSource : IDisposable
     }
 
     /// <summary>The 1-based line of the file where the current record ends.</summary>
-    private int RawRow => _parser.RawRow + _linesBefore;
+    private int RawRow
+    {
+        get
+        {
+            ReadOnlySpan<byte> raw = _reader.RawRecord;
+            int breaks = 0;
+            int end = raw.Length;
+            while (end > 0 && raw[end - 1] is (byte)'\r' or (byte)'\n')
+            {
+                end--;
+            }
+
+            for (int i = 0; i < end; i++)
+            {
+                if (raw[i] == '\n' || (raw[i] == '\r' && raw[i + 1] != '\n'))
+                {
+                    breaks++;
+                }
+            }
+
+            return StartLine() + breaks;
+        }
+    }
 
     /// <summary>The 1-based line where the current record starts (a quoted field may span several lines).</summary>
-    public int StartLine()
-    {
-        // A record cut off by the end of the data inside an open quote keeps its trailing line breaks, and the parser
-        // counts one more row for them; any other record ends with its own line break(s), not counted.
-        ReadOnlySpan<char> raw = _parser.RawRecord.AsSpan();
-        if (!EndsInsideQuotes(raw, Delimiter))
-        {
-            raw = raw.TrimEnd("\r\n");
-        }
-
-        int breaks = 0;
-        for (int i = 0; i < raw.Length; i++)
-        {
-            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
-            {
-                breaks++;
-            }
-        }
-
-        return RawRow - breaks;
-    }
+    public int StartLine() => (int)Math.Min(_reader.LineNumber + _linesBefore, int.MaxValue);
 
     /// <summary>
     /// The structural problem of the current data row, or null when it has none: a stray quote in any field (requested
@@ -203,11 +251,6 @@ internal sealed class CsvSource : IDisposable
     /// </exception>
     public SkippedRow? StructuralProblem(int expected)
     {
-        for (int i = 0; i < FieldCount && BadField is null; i++)
-        {
-            _ = _parser[i];
-        }
-
         SkippedRow? problem = MalformedQuotes() ?? (FieldCount == expected ? null : WrongFieldCount(expected));
         int start = problem?.LineNumber ?? 0;
         if (problem is not null && start < RawRow)
@@ -261,50 +304,50 @@ internal sealed class CsvSource : IDisposable
         => text.Length <= MaxQuotedLength ? text : string.Concat(text.AsSpan(0, MaxQuotedLength), "…");
 
     /// <inheritdoc/>
-    public void Dispose() => _parser.Dispose();
+    public void Dispose() => _reader.Dispose();
 
-    /// <summary>True when <paramref name="raw"/> ends inside a quoted field (a quote opening a field that is never closed).</summary>
-    private static bool EndsInsideQuotes(ReadOnlySpan<char> raw, string delimiter)
+    /// <summary>The first field of the current record that is malformed: a quote inside an unquoted field, or text after a closing quote.</summary>
+    private string? FindBadField()
     {
-        bool quoted = false;
-        bool fieldStart = true;
-        for (int i = 0; i < raw.Length; i++)
+        for (int i = 0; i < FieldCount; i++)
         {
-            char c = raw[i];
-            if (quoted)
+            ReadOnlySpan<byte> raw = _reader.GetRawSpan(i);
+            if (raw.Length == 0)
             {
-                if (c == '"')
-                {
-                    if (i + 1 < raw.Length && raw[i + 1] == '"')
-                    {
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-
                 continue;
             }
 
-            if (fieldStart && c == '"')
+            bool bad = raw[0] == (byte)'"'
+                ? raw.Length == 1 || raw[^1] != (byte)'"' || ClosesEarly(raw[1..^1])
+                : raw.Contains((byte)'"');
+            if (bad)
             {
-                quoted = true;
-                fieldStart = false;
-            }
-            else if (c is '\r' or '\n' || raw[i..].StartsWith(delimiter))
-            {
-                i += c is '\r' or '\n' ? 0 : delimiter.Length - 1;
-                fieldStart = true;
-            }
-            else
-            {
-                fieldStart = false;
+                return Encoding.UTF8.GetString(raw);
             }
         }
 
-        return quoted;
+        return null;
+    }
+
+    /// <summary>True when the inside of a quoted field holds a quote that is not doubled (the field closes before its end).</summary>
+    private static bool ClosesEarly(ReadOnlySpan<byte> inside)
+    {
+        for (int i = 0; i < inside.Length; i++)
+        {
+            if (inside[i] == (byte)'"')
+            {
+                if (i + 1 < inside.Length && inside[i + 1] == (byte)'"')
+                {
+                    i++;
+                }
+                else
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string DescribeDelimiter(string delimiter) => delimiter switch
