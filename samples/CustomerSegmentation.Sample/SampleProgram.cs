@@ -457,7 +457,8 @@ internal static class SampleProgram
         {
             HasHeader = false,
             SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
+            // Recover hands the record to OnMalformedRecord, which throws with the hint (Throw would throw CsvHelper's own message first).
+            MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = bad => throw new InvalidDataException(
                 $"The header of '{path}' has a stray or unclosed quote near \"{Shorten(bad.RawRecord)}\"; quote whole names (\"Name, with comma\") and double any quote inside them."),
         };

@@ -19,7 +19,8 @@ public sealed class SampleFailureTests
             Assert.Single(run.Error.TrimEnd().Split(Environment.NewLine));
             Assert.StartsWith("error: ", run.Error);
             Assert.DoesNotContain(" at ", run.Error);
-            Assert.Contains("quote", run.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("stray or unclosed quote", run.Error, StringComparison.Ordinal);
+            Assert.Contains("double any quote inside them", run.Error, StringComparison.Ordinal);
         }
         finally
         {
